@@ -1,0 +1,28 @@
+/** One issue found while validating a document: where (a JSON path such as `$.item[3].request.url`) and what. */
+export interface Issue {
+  path: string
+  message: string
+}
+
+/**
+ * Every operational error Courier can raise, with the typed details it carries.
+ * Adding a code forces a message in `messages.ts` and an exit code in the CLI's table.
+ */
+export interface ErrorDetails {
+  FILE_UNREADABLE: { source: string; reason: string }
+  FILE_EMPTY: { source: string }
+  FILE_BINARY: { source: string }
+  FILE_TOO_LARGE: { source: string; sizeBytes: number; limitBytes: number }
+  JSON_INVALID: { source: string; line: number; column: number; expected: string }
+  FORMAT_UNKNOWN: { source: string; found: string }
+  SCHEMA_UNSUPPORTED: { source: string; schema: string; supported: string[] }
+  COLLECTION_INVALID: { source: string; issues: Issue[] }
+  COLLECTION_TOO_DEEP: { source: string; path: string; maxDepth: number }
+  ENVIRONMENT_INVALID: { source: string; issues: Issue[] }
+  VARIABLE_CYCLE: { name: string; chain: string[] }
+  VARIABLE_DEPTH_EXCEEDED: { name: string; maxDepth: number }
+  CONVERT_TARGET_UNSUPPORTED: { target: string; supported: string[] }
+  USAGE_INVALID: { message: string }
+}
+
+export type ErrorCode = keyof ErrorDetails

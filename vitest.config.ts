@@ -1,0 +1,29 @@
+import { defaultServerConditions } from 'vite'
+import { defineConfig } from 'vitest/config'
+
+// Tests run from sources: the `@courier/source` export condition points each package at src/index.ts,
+// so no build is needed for unit tests (the CLI tests spawn the built binary and build first).
+const conditions = ['@courier/source', ...defaultServerConditions]
+
+const packages = [
+  ['@courier/core', 'packages/core'],
+  ['@courier/storage', 'packages/storage'],
+  ['@courier/web', 'packages/web'],
+  ['courier', 'packages/cli'],
+] as const
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
+  test: {
+    projects: packages.map(([name, root]) => ({
+      extends: true,
+      test: {
+        name,
+        root,
+        include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        testTimeout: 30_000,
+      },
+    })),
+  },
+})
