@@ -1,1 +1,2 @@
-export {}
+export { writeFileAtomic } from './write-file-atomic.js'
+export type { WriteFileAtomicOptions } from './write-file-atomic.js'
