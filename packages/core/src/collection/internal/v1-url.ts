@@ -192,7 +192,9 @@ function rebuildRaw(url: ParsedUrl): string {
     .filter((param) => param.disabled !== true)
     .map((param) => {
       const key = typeof param.key === 'string' ? param.key : ''
-      return param.value === null || param.value === undefined ? key : `${key}=${String(param.value)}`
+      const { value } = param
+      if (value === null || value === undefined) return key
+      return `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`
     })
     .join('&')
   return base + (query ? `?${query}` : '') + (url.hash !== undefined ? `#${url.hash}` : '')
