@@ -26,8 +26,10 @@ function v1(requests: J[], extra: J = {}): J {
 }
 
 function firstRequest(request: J): J {
-  return convert(v1([{ id: 'r1', name: 'R', method: 'GET', url: 'https://x.test/a', ...request }])).collection
-    .item[0]
+  const { collection } = convert(
+    v1([{ id: 'r1', name: 'R', method: 'GET', url: 'https://x.test/a', ...request }]),
+  )
+  return (collection.item as J[])[0] as J
 }
 
 function leaves(items: J[]): J[] {
@@ -81,6 +83,10 @@ describe('convertV1ToV21 on every v1 collection in the corpus', () => {
 
 // The transformer's v2.1.0 examples are hand-kept fixtures in a loose shape (`events`, `headers`, string `exec`),
 // so they are compared on what matters rather than deep-equal.
+function lines(exec: unknown): unknown {
+  return Array.isArray(exec) ? exec.join('\n') : exec
+}
+
 function summarise(items: J[]): J[] {
   return items.map((item) => {
     if (Array.isArray(item.item)) return { folder: item.name, items: summarise(item.item as J[]) }
@@ -91,7 +97,7 @@ function summarise(items: J[]): J[] {
       name: item.name,
       method: request.method,
       url: typeof request.url === 'string' ? request.url : request.url?.raw,
-      header: ((request.header ?? request.headers ?? []) as J[]).map((h) => [
+      header: ((request.header ?? request.headers ?? []) as J[]).map((h): unknown[] => [
         h.key,
         h.value,
         h.disabled === true,
@@ -99,10 +105,13 @@ function summarise(items: J[]): J[] {
       body: !body?.mode
         ? undefined
         : Array.isArray(content)
-          ? [body.mode, (content as J[]).map((p) => [p.key, p.value ?? p.src, p.disabled === true])]
+          ? [
+              body.mode,
+              (content as J[]).map((p): unknown[] => [p.key, p.value ?? p.src, p.disabled === true]),
+            ]
           : [body.mode, body.mode === 'raw' ? (content ?? '') : content],
       scripts: ((item.event ?? item.events ?? []) as J[])
-        .map((e) => [e.listen, Array.isArray(e.script?.exec) ? e.script.exec.join('\n') : e.script?.exec])
+        .map((e): unknown[] => [e.listen, lines(e.script?.exec)])
         .sort(),
       auth: request.auth as J | undefined,
     }
@@ -204,7 +213,9 @@ describe('convertV1ToV21 collection level', () => {
 describe('convertV1ToV21 ordering', () => {
   const request = (id: string): J => ({ id, name: id, method: 'GET', url: `https://x.test/${id}` })
   const names = (items: J[]): unknown[] =>
-    items.map((i) => (Array.isArray(i.item) ? { [i.name as string]: names(i.item as J[]) } : i.name))
+    items.map((i) =>
+      Array.isArray(i.item) ? { [i.name as string]: names(i.item as J[]) } : (i.name as unknown),
+    )
 
   it('nests folders through folders_order, subfolders before requests, root folders before root requests', () => {
     const { collection, warnings } = convert({
@@ -455,7 +466,7 @@ describe('convertV1ToV21 auth helpers', () => {
       [param('accessKey', 'a'), param('region', 'r')],
     ],
   ])('maps %s to %s', (helper, attributes, type, params) => {
-    expect(auth(helper, attributes)).toEqual({ type, [type as string]: params })
+    expect(auth(helper, attributes)).toEqual({ type, [type]: params })
   })
 
   it('reads helperAttributes given as a JSON string', () => {
