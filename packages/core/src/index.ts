@@ -1,2 +1,3 @@
 export * from './errors/index.js'
+export * from './collection/index.js'
 export * from './variables/index.js'
