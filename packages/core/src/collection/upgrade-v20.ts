@@ -17,7 +17,6 @@ const AUTH_TYPES = new Set([
   'edgegrid',
   'hawk',
   'jwt',
-  'noauth',
   'ntlm',
   'oauth1',
   'oauth2',
@@ -100,7 +99,9 @@ function upgradeUrl(url: Json): Json {
 function upgradeAuth(auth: unknown): unknown {
   if (!isObject(auth)) return auth
   return mapEntries(auth, (key, value) => {
-    if (key === 'type' || !isObject(value) || !(AUTH_TYPES.has(key) || key === auth['type'])) return value
+    // `noauth: {}` stays an object in v2.1 (Postman's own v2.0/v2.1 example twins).
+    if (key === 'type' || key === 'noauth' || !isObject(value)) return value
+    if (!AUTH_TYPES.has(key) && key !== auth['type']) return value
     return Object.entries(value).map(([name, inner]) => ({
       key: name,
       value: inner,
