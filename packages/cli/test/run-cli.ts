@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+/** The built executable; tests spawn it exactly as a user's shell would. */
+export const courierBin = fileURLToPath(new URL('../bin/courier.js', import.meta.url))
+/** The repository root, where `examples/` lives. */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+/** Real Postman files written by others, beside the repository (never copied into it). */
+export const corpusRoot = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url))
+
+/** What a spawned `courier` did. */
+export interface CliResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Spawns `node bin/courier.js …args` with colour off and returns its exit code and output. */
+export async function runCli(
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+) {
+  if (!existsSync(new URL('../dist/main.js', import.meta.url))) {
+    throw new Error('packages/cli/dist is missing: run `npm run build` before the CLI tests')
+  }
+  const child = spawn(process.execPath, [courierBin, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', resolve)
+  })
+  return { code, stdout, stderr } satisfies CliResult
+}
