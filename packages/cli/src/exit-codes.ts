@@ -18,6 +18,7 @@ export const exitCodes = {
   ENVIRONMENT_INVALID: ExitCode.badInput,
   VARIABLE_CYCLE: ExitCode.badInput,
   VARIABLE_DEPTH_EXCEEDED: ExitCode.badInput,
+  VARIABLE_TOO_LARGE: ExitCode.badInput,
   CONVERT_TARGET_UNSUPPORTED: ExitCode.badInput,
   USAGE_INVALID: ExitCode.badInput,
 } as const satisfies Record<ErrorCode, ExitCode>

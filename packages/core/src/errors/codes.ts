@@ -21,6 +21,7 @@ export interface ErrorDetails {
   ENVIRONMENT_INVALID: { source: string; issues: Issue[] }
   VARIABLE_CYCLE: { name: string; chain: string[] }
   VARIABLE_DEPTH_EXCEEDED: { name: string; maxDepth: number }
+  VARIABLE_TOO_LARGE: { name: string; limitChars: number }
   CONVERT_TARGET_UNSUPPORTED: { target: string; supported: string[] }
   USAGE_INVALID: { message: string }
 }

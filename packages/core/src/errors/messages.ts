@@ -43,6 +43,11 @@ export const messages = {
     title: 'Variables nested too deeply',
     hint: (d) => `References may nest up to ${d.maxDepth} levels.`,
   },
+  VARIABLE_TOO_LARGE: {
+    title: 'Variable expands too far',
+    hint: (d) =>
+      `A resolved value may hold up to ${d.limitChars} characters; look for values that repeat other variables.`,
+  },
   CONVERT_TARGET_UNSUPPORTED: {
     title: 'Unsupported target format',
     hint: (d) => `Supported targets: ${d.supported.join(', ')}.`,

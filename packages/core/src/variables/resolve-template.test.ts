@@ -92,6 +92,15 @@ describe('resolveTemplate nesting', () => {
 })
 
 describe('resolveTemplate errors', () => {
+  it('stops values that multiply other variables before they exhaust memory', () => {
+    // v0 = 'xxxxxxxxxx', v1 = '{{v0}}' ×10, … v9: 10^10 × 10 characters if nothing stopped it.
+    const values: Record<string, string> = { v0: 'x'.repeat(10) }
+    for (let level = 1; level <= 9; level++) values[`v${level}`] = `{{v${level - 1}}}`.repeat(10)
+    const error = thrown(() => resolveTemplate('{{v9}}', env(values)))
+    expect(isAppError(error, 'VARIABLE_TOO_LARGE')).toBe(true)
+    expect(error).toMatchObject({ details: { limitChars: 32 * 2 ** 20 } })
+  })
+
   it('throws VARIABLE_CYCLE naming the chain when a variable refers to itself', () => {
     const error = thrown(() => resolveTemplate('{{a}}', env({ a: 'x{{a}}' })))
     expect(isAppError(error, 'VARIABLE_CYCLE')).toBe(true)

@@ -20,6 +20,13 @@ export const TOKEN = /\{\{([^{}]*?)\}\}/g
  */
 export const DEFAULT_MAX_DEPTH = 19
 
+/**
+ * The longest text one resolution may produce. Values that each repeat another variable several times grow
+ * exponentially within the depth limit (a "billion laughs" in a collection written by a stranger); this stops
+ * them long before memory runs out, far above any real URL, header or body template.
+ */
+export const MAX_RESOLVED_CHARS = 32 * 2 ** 20
+
 /** Everything one resolution needs; built per call, so no state outlives it. */
 export interface ExpandContext {
   scopes: VariableScopes
@@ -51,10 +58,13 @@ export function expand(text: string, context: ExpandContext, chain: readonly str
   let current = text
   for (let pass = 1; ; pass++) {
     let lastName: string | undefined
+    let length = current.length
     const next = current.replace(TOKEN, (match, name: string) => {
       const value = lookup(name, context, chain)
       if (value === undefined) return match
       lastName = name
+      length += value.length - match.length
+      if (length > MAX_RESOLVED_CHARS) throw tooLarge(name)
       return value
     })
     if (lastName === undefined) return next
@@ -81,6 +91,14 @@ function lookup(name: string, context: ExpandContext, chain: readonly string[]):
   if (chain.length >= context.maxDepth) throw depthExceeded(name, context.maxDepth)
   if (context.maskSecrets && isSecret(variable)) return SECRET_MASK
   return expand(formatValue(variable.value), context, [...chain, name])
+}
+
+function tooLarge(name: string): AppError<'VARIABLE_TOO_LARGE'> {
+  return new AppError(
+    'VARIABLE_TOO_LARGE',
+    `variable "${name}": its resolved text grows past ${MAX_RESOLVED_CHARS} characters`,
+    { name, limitChars: MAX_RESOLVED_CHARS },
+  )
 }
 
 function depthExceeded(name: string, maxDepth: number): AppError<'VARIABLE_DEPTH_EXCEEDED'> {
