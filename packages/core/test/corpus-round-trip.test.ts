@@ -109,7 +109,7 @@ const NORMALISED: Record<string, { reason: string; expected: (source: unknown) =
   },
 }
 
-const files = (readdirSync(corpus, { recursive: true, encoding: 'utf8' }))
+const files = readdirSync(corpus, { recursive: true, encoding: 'utf8' })
   .map((file) => file.split(path.sep).join('/'))
   .filter((file) => file.endsWith('.json') && !file.startsWith(SKIPPED_PREFIX))
   .sort()

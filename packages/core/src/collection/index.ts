@@ -47,3 +47,5 @@ export {
 export { KNOWN_AUTH_TYPES, KNOWN_BODY_MODES } from './collect-warnings.js'
 export { SUPPORTED_FORMATS } from './detect-document.js'
 export { upgradeV20ToV21 } from './upgrade-v20.js'
+export type { ScopeVariable } from './scope-variables.js'
+export { collectionVariables, environmentVariables } from './scope-variables.js'
