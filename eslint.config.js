@@ -89,5 +89,5 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
     },
   },
-  { files: ['*.config.ts'], ...tseslint.configs.disableTypeChecked },
+  { files: ['*.config.ts', 'scripts/**/*.ts'], ...tseslint.configs.disableTypeChecked },
 )

@@ -16,6 +16,7 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
   test: {
+    reporters: ['default', './scripts/plain-summary-reporter.ts'],
     projects: packages.map(([name, root]) => ({
       extends: true,
       test: {
