@@ -54,3 +54,13 @@ describe('courier (basics)', () => {
     expect(result.stderr).toContain('postman-v2.1')
   })
 })
+
+describe('courier --debug', () => {
+  it('adds the error details and the stack trace to a user error', async () => {
+    const result = await runCli(['inspect', 'no-such-file.json', '--debug'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^error: no-such-file\.json: no such file/)
+    expect(result.stderr).toContain('"code": "FILE_UNREADABLE"')
+    expect(result.stderr).toMatch(/\n\s+at /)
+  })
+})
