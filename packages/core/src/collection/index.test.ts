@@ -6,7 +6,9 @@ describe('collection public types', () => {
   it('parses to a union discriminated on type', () => {
     expectTypeOf(parseDocument).returns.toEqualTypeOf<ParsedDocument>()
     expectTypeOf<Extract<ParsedDocument, { type: 'collection' }>['collection']>().toEqualTypeOf<Collection>()
-    expectTypeOf<Extract<ParsedDocument, { type: 'environment' }>['environment']>().toEqualTypeOf<Environment>()
+    expectTypeOf<
+      Extract<ParsedDocument, { type: 'environment' }>['environment']
+    >().toEqualTypeOf<Environment>()
     expectTypeOf<Extract<ParsedDocument, { type: 'globals' }>['globals']>().toEqualTypeOf<Environment>()
     expectTypeOf<ParsedDocument['warnings']>().toEqualTypeOf<Warning[]>()
   })
