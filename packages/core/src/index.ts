@@ -1,3 +1,6 @@
 export * from './errors/index.js'
 export * from './collection/index.js'
 export * from './variables/index.js'
+export * from './ports/index.js'
+export * from './http/index.js'
+export * from './auth/index.js'

@@ -22,6 +22,22 @@ export interface ErrorDetails {
   VARIABLE_CYCLE: { name: string; chain: string[] }
   VARIABLE_DEPTH_EXCEEDED: { name: string; maxDepth: number }
   VARIABLE_TOO_LARGE: { name: string; limitChars: number }
+  VARIABLE_UNRESOLVED: { names: string[]; where: string }
+  HTTP_URL_INVALID: { url: string; reason: string }
+  HTTP_DNS_FAILED: { method: string; url: string; host: string }
+  HTTP_CONNECTION_REFUSED: { method: string; url: string; address: string }
+  HTTP_CONNECTION_RESET: { method: string; url: string }
+  HTTP_TIMEOUT: { method: string; url: string; timeoutMs: number; phase: 'connect' | 'response' }
+  HTTP_TLS_FAILED: { method: string; url: string; check: string; reason: string }
+  HTTP_PROXY_FAILED: { method: string; url: string; proxy: string; reason: string }
+  HTTP_RESPONSE_TOO_LARGE: { method: string; url: string; limitBytes: number }
+  HTTP_TOO_MANY_REDIRECTS: { method: string; url: string; maxRedirects: number }
+  HTTP_REQUEST_FAILED: { method: string; url: string; reason: string }
+  BODY_FILE_UNREADABLE: { path: string; field?: string; reason: string }
+  AUTH_INVALID: { type: string; reason: string }
+  AUTH_UNSUPPORTED: { type: string }
+  REQUEST_NOT_FOUND: { query: string; source: string; suggestions: string[] }
+  REQUEST_AMBIGUOUS: { query: string; source: string; matches: string[] }
   CONVERT_TARGET_UNSUPPORTED: { target: string; supported: string[] }
   USAGE_INVALID: { message: string }
 }

@@ -48,6 +48,68 @@ export const messages = {
     hint: (d) =>
       `A resolved value may hold up to ${d.limitChars} characters; look for values that repeat other variables.`,
   },
+  VARIABLE_UNRESOLVED: {
+    title: 'Unresolved variable',
+    hint: (d) =>
+      `Define ${d.names.map((n) => `{{${n}}}`).join(', ')} in the environment (-e), globals or collection.`,
+  },
+  HTTP_URL_INVALID: { title: 'Invalid URL', hint: () => 'Give an absolute http:// or https:// URL.' },
+  HTTP_DNS_FAILED: { title: 'Unknown host', hint: (d) => `Check the host name ${d.host} and your network.` },
+  HTTP_CONNECTION_REFUSED: {
+    title: 'Connection refused',
+    hint: (d) => `Nothing accepts connections at ${d.address}; is the server running?`,
+  },
+  HTTP_CONNECTION_RESET: {
+    title: 'Connection reset',
+    hint: () => 'The server closed the connection; try again.',
+  },
+  HTTP_TIMEOUT: {
+    title: 'Timed out',
+    hint: (d) =>
+      d.phase === 'connect'
+        ? 'The server did not accept the connection in time; check the host and port.'
+        : 'Raise the limit with --timeout-request, or check the server.',
+  },
+  HTTP_TLS_FAILED: {
+    title: 'TLS failed',
+    hint: () => 'Trust the server with --ssl-extra-ca-certs, or skip verification with -k/--insecure.',
+  },
+  HTTP_PROXY_FAILED: {
+    title: 'Proxy failed',
+    hint: () => 'Check the proxy URL, HTTP_PROXY/HTTPS_PROXY and NO_PROXY.',
+  },
+  HTTP_RESPONSE_TOO_LARGE: {
+    title: 'Response too large',
+    hint: (d) => `Responses up to ${d.limitBytes} bytes are read.`,
+  },
+  HTTP_TOO_MANY_REDIRECTS: {
+    title: 'Too many redirects',
+    hint: (d) => `More than ${d.maxRedirects} redirects; raise maxRedirects or stop following them.`,
+  },
+  HTTP_REQUEST_FAILED: { title: 'Request failed', hint: () => 'Run with --debug for details.' },
+  BODY_FILE_UNREADABLE: {
+    title: 'Body file unreadable',
+    hint: () => 'Check the file path of the body (relative paths start at the working directory).',
+  },
+  AUTH_INVALID: {
+    title: 'Invalid auth settings',
+    hint: (d) => `Fix the ${d.type} auth settings of the request.`,
+  },
+  AUTH_UNSUPPORTED: {
+    title: 'Unsupported auth type',
+    hint: (d) => `Courier cannot sign requests with ${d.type} auth.`,
+  },
+  REQUEST_NOT_FOUND: {
+    title: 'No such request',
+    hint: (d) =>
+      d.suggestions.length > 0
+        ? `Did you mean ${d.suggestions.map((s) => `"${s}"`).join(', ')}?`
+        : 'Name a request by path ("Folder/Request"), name or id; `courier inspect` lists them.',
+  },
+  REQUEST_AMBIGUOUS: {
+    title: 'Several requests match',
+    hint: (d) => `Name it by path: ${d.matches.map((m) => `"${m}"`).join(', ')}.`,
+  },
   CONVERT_TARGET_UNSUPPORTED: {
     title: 'Unsupported target format',
     hint: (d) => `Supported targets: ${d.supported.join(', ')}.`,

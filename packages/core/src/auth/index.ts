@@ -1,0 +1,1 @@
+export type { AuthContext, AuthHandler, CreateAuthHandler } from './types.js'
