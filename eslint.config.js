@@ -4,7 +4,7 @@ import importX from 'eslint-plugin-import-x'
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 import tseslint from 'typescript-eslint'
 
-const packages = ['core', 'storage', 'web', 'cli']
+const packages = ['core', 'storage', 'web', 'cli', 'testkit']
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
@@ -40,6 +40,11 @@ export default tseslint.config(
             { target: './packages/core', from: ['./packages/storage', './packages/web', './packages/cli'] },
             { target: './packages/storage', from: ['./packages/web', './packages/cli'] },
             { target: './packages/web', from: ['./packages/storage', './packages/cli'] },
+            // Test servers stand on their own: they verify our code, so they must not reuse it.
+            {
+              target: './packages/testkit',
+              from: ['./packages/core', './packages/storage', './packages/web', './packages/cli'],
+            },
           ],
         },
       ],

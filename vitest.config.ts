@@ -10,6 +10,7 @@ const packages = [
   ['@courier/storage', 'packages/storage'],
   ['@courier/web', 'packages/web'],
   ['courier', 'packages/cli'],
+  ['@courier/testkit', 'packages/testkit'],
 ] as const
 
 export default defineConfig({

@@ -19,7 +19,7 @@ export const exitCodes = {
   VARIABLE_CYCLE: ExitCode.badInput,
   VARIABLE_DEPTH_EXCEEDED: ExitCode.badInput,
   VARIABLE_TOO_LARGE: ExitCode.badInput,
-  VARIABLE_UNRESOLVED: ExitCode.badInput,
+  VARIABLE_UNRESOLVED: ExitCode.failure,
   HTTP_URL_INVALID: ExitCode.badInput,
   HTTP_DNS_FAILED: ExitCode.failure,
   HTTP_CONNECTION_REFUSED: ExitCode.failure,
