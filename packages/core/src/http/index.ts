@@ -13,3 +13,5 @@ export type {
   TransportSession,
 } from './types.js'
 export { defaultRequestSettings } from './types.js'
+export type { CookieJarOptions, CookieRecord, CookieStore } from './cookies/index.js'
+export { createCookieJar } from './cookies/index.js'
