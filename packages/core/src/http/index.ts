@@ -15,3 +15,25 @@ export type {
 export { defaultRequestSettings } from './types.js'
 export type { CookieJarOptions, CookieRecord, CookieStore } from './cookies/index.js'
 export { createCookieJar } from './cookies/index.js'
+export type {
+  FindRequestOptions,
+  ListedRequest,
+  PrepareOptions,
+  PrepareResult,
+  RequestTarget,
+  ResolveAuthOptions,
+} from './prepare/index.js'
+export {
+  METHODS_WITHOUT_BODY,
+  RAW_LANGUAGE_CONTENT_TYPES,
+  SYSTEM_HEADER_DEFAULTS,
+  effectiveAuth,
+  findRequest,
+  listRequests,
+  prepareRequest,
+  requestSettings,
+  resolveAuth,
+  resolvedProtocolProfileBehavior,
+} from './prepare/index.js'
+export { createUndiciTransport } from './transport/index.js'
+export type { ClientCertificate, ProxyOption, UndiciTransportOptions } from './transport/index.js'
