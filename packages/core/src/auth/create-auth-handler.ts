@@ -1,0 +1,35 @@
+import { AppError } from '../errors/index.js'
+import type { ResolvedAuth } from '../http/types.js'
+import { apiKeyAuth } from './api-key-auth.js'
+import { basicAuth } from './basic-auth.js'
+import { bearerAuth } from './bearer-auth.js'
+import { digestAuth } from './digest-auth.js'
+import { noAuth } from './no-auth.js'
+import { oauth1Auth } from './oauth1-auth.js'
+import { oauth2TokenAuth } from './oauth2-token-auth.js'
+import type { AuthContext, AuthHandler, CreateAuthHandler } from './types.js'
+
+const schemes: Record<string, (auth: ResolvedAuth, context: AuthContext) => AuthHandler> = {
+  noauth: noAuth,
+  basic: basicAuth,
+  bearer: bearerAuth,
+  apikey: apiKeyAuth,
+  digest: digestAuth,
+  oauth1: oauth1Auth,
+  oauth2: oauth2TokenAuth,
+}
+
+/**
+ * Builds the handler for one resolved auth block, by Postman's type name. Throws AUTH_INVALID when a required
+ * param is missing (naming the param, never a value) and AUTH_UNSUPPORTED for unknown types.
+ * @example const handler = createAuthHandler({ type: 'bearer', params: { token: 't' } }, context)
+ */
+export const createAuthHandler: CreateAuthHandler = (auth, context) => {
+  const create = Object.hasOwn(schemes, auth.type) ? schemes[auth.type] : undefined
+  if (create === undefined) {
+    throw new AppError('AUTH_UNSUPPORTED', `auth type ${JSON.stringify(auth.type)} is not supported`, {
+      type: auth.type,
+    })
+  }
+  return create(auth, context)
+}
