@@ -4,6 +4,8 @@ import { apiKeyAuth } from './api-key-auth.js'
 import { basicAuth } from './basic-auth.js'
 import { bearerAuth } from './bearer-auth.js'
 import { digestAuth } from './digest-auth.js'
+import { edgeGridAuth } from './edge-grid-auth.js'
+import { hawkAuth } from './hawk-auth.js'
 import { noAuth } from './no-auth.js'
 import { oauth1Auth } from './oauth1-auth.js'
 import { oauth2TokenAuth } from './oauth2-token-auth.js'
@@ -17,6 +19,8 @@ const schemes: Record<string, (auth: ResolvedAuth, context: AuthContext) => Auth
   digest: digestAuth,
   oauth1: oauth1Auth,
   oauth2: oauth2TokenAuth,
+  hawk: hawkAuth,
+  edgegrid: edgeGridAuth,
 }
 
 /**
