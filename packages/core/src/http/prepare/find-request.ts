@@ -73,7 +73,7 @@ function itemIds(item: Item): string[] {
 /** Up to three request paths closest to the query (by path or by name, case-insensitive), nearest first. */
 function suggest(query: string, requests: readonly ListedRequest[]): string[] {
   const wanted = query.toLowerCase()
-  const limit = Math.max(2, Math.floor(wanted.length / 3))
+  const limit = Math.max(2, Math.floor(wanted.length / 4))
   return requests
     .map((entry) => {
       const name = (entry.target.item.name ?? '').toLowerCase()

@@ -75,7 +75,7 @@ describe('prepareRequest', () => {
       { userAgent: 'Courier/1.2.3' },
       {
         protocolProfileBehavior: { disabledSystemHeaders: { 'Cache-Control': true, connection: true } },
-      } as Partial<Item>,
+      },
     )
     expect(request.headers).toEqual([
       { key: 'accept', value: 'application/json' },
@@ -125,9 +125,13 @@ describe('prepareRequest', () => {
       expect(request.body).toEqual({ type: 'none' })
       expect(keys(request.headers)).not.toContain('Content-Type')
     }
-    const kept = await prepare({ url: 'x.test', body: { mode: 'raw', raw: 'a' } }, {}, {
-      protocolProfileBehavior: { disableBodyPruning: true },
-    } as Partial<Item>)
+    const kept = await prepare(
+      { url: 'x.test', body: { mode: 'raw', raw: 'a' } },
+      {},
+      {
+        protocolProfileBehavior: { disableBodyPruning: true },
+      },
+    )
     expect(kept.request.body).toEqual({ type: 'text', text: 'a' })
     const options = await prepare({ method: 'OPTIONS', url: 'x.test', body: { mode: 'raw', raw: 'a' } })
     expect(options.request.body.type).toBe('text')
@@ -271,9 +275,13 @@ describe('prepareRequest', () => {
   })
 
   it('applies run settings and the request’s protocolProfileBehavior', async () => {
-    const { request } = await prepare({ url: 'x.test' }, { settings: { timeoutMs: 500, strictSSL: false } }, {
-      protocolProfileBehavior: { followRedirects: false },
-    } as Partial<Item>)
+    const { request } = await prepare(
+      { url: 'x.test' },
+      { settings: { timeoutMs: 500, strictSSL: false } },
+      {
+        protocolProfileBehavior: { followRedirects: false },
+      },
+    )
     expect(request.settings).toMatchObject({ timeoutMs: 500, strictSSL: false, followRedirects: false })
   })
 })
