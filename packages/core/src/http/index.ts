@@ -35,3 +35,5 @@ export {
   resolveAuth,
   resolvedProtocolProfileBehavior,
 } from './prepare/index.js'
+export { createUndiciTransport } from './transport/index.js'
+export type { ClientCertificate, ProxyOption, UndiciTransportOptions } from './transport/index.js'

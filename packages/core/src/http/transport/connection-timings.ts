@@ -1,0 +1,84 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
+import type { Socket } from 'node:net'
+import { performance } from 'node:perf_hooks'
+
+import { buildConnector } from 'undici'
+
+/** Phases of opening one connection; reported once, by the first exchange that uses it. */
+export interface ConnectionTimings {
+  dnsMs: number
+  connectMs: number
+  tlsMs?: number
+  reported: boolean
+}
+
+/**
+ * Per-transport bookkeeping that ties sockets to exchanges: connection phases measured by the connector, and the
+ * socket each exchange is written on (undici's `undici:client:sendHeaders` channel, published synchronously right
+ * after the handler's `onRequestStart`, so concurrency cannot interleave the two).
+ */
+export class ConnectionTracker {
+  readonly #timings = new WeakMap<Socket, ConnectionTimings>()
+  #pending: ((socket: Socket) => void) | undefined
+  readonly #onSendHeaders = (message: unknown): void => {
+    const pending = this.#pending
+    this.#pending = undefined
+    pending?.((message as { socket: Socket }).socket)
+  }
+
+  constructor() {
+    subscribe('undici:client:sendHeaders', this.#onSendHeaders)
+  }
+
+  /** The next request undici writes is this exchange's: hand its socket to `onSocket`. */
+  expectSocket(onSocket: (socket: Socket) => void): void {
+    this.#pending = onSocket
+  }
+
+  /** The connection phases of `socket` if no exchange has reported them yet. */
+  takeTimings(socket: Socket): Omit<ConnectionTimings, 'reported'> | undefined {
+    const timings = this.#timings.get(socket)
+    if (timings === undefined || timings.reported) return undefined
+    timings.reported = true
+    const { dnsMs, connectMs, tlsMs } = timings
+    return tlsMs === undefined ? { dnsMs, connectMs } : { dnsMs, connectMs, tlsMs }
+  }
+
+  /** A connector (undici's, with `options`) that times DNS, TCP and TLS of each connection it opens. */
+  connector(options: buildConnector.BuildOptions): buildConnector.connector {
+    // undici's connector returns the socket it opens; its type says void.
+    const connect = buildConnector(options) as unknown as (
+      options: buildConnector.Options,
+      callback: buildConnector.Callback,
+    ) => Socket
+    return (connectOptions, callback) => {
+      const startedAt = performance.now()
+      let lookupAt: number | undefined
+      let tcpAt: number | undefined
+      const socket = connect(connectOptions, (error, connected) => {
+        if (error === null) {
+          const doneAt = performance.now()
+          const dnsDoneAt = lookupAt ?? startedAt
+          const tcpDoneAt = tcpAt ?? doneAt
+          this.#timings.set(connected, {
+            dnsMs: dnsDoneAt - startedAt,
+            connectMs: tcpDoneAt - dnsDoneAt,
+            ...(connectOptions.protocol === 'https:' ? { tlsMs: doneAt - tcpDoneAt } : {}),
+            reported: false,
+          })
+          callback(null, connected)
+        } else {
+          callback(error, null)
+        }
+      })
+      socket.once('lookup', () => (lookupAt = performance.now()))
+      socket.once('connect', () => (tcpAt = performance.now()))
+      return socket
+    }
+  }
+
+  close(): void {
+    unsubscribe('undici:client:sendHeaders', this.#onSendHeaders)
+    this.#pending = undefined
+  }
+}
