@@ -33,3 +33,12 @@ export type {
   OAuth1Verdict,
   OAuth1VerifyOptions,
 } from './oauth1-signature.js'
+/** The echo routes over HTTPS, with client-certificate reporting. */
+export { startTlsEchoServer } from './tls-echo-server.js'
+export type { TlsEchoServer, TlsEchoServerOptions } from './tls-echo-server.js'
+/** A runtime-generated CA with server, expired, wrong-host and client certificates. */
+export { createTestCertificates } from './test-certificates.js'
+export type { CertificateAndKey, TestCertificates, TestCertificatesOptions } from './test-certificates.js'
+/** An HTTP forward proxy (absolute-form requests and CONNECT tunnels, optional Basic auth). */
+export { startForwardProxy } from './forward-proxy.js'
+export type { ForwardProxy, ForwardProxyOptions } from './forward-proxy.js'
