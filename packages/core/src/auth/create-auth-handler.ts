@@ -1,11 +1,13 @@
 import { AppError } from '../errors/index.js'
 import type { ResolvedAuth } from '../http/types.js'
 import { apiKeyAuth } from './api-key-auth.js'
+import { awsV4Auth } from './aws-v4-auth.js'
 import { basicAuth } from './basic-auth.js'
 import { bearerAuth } from './bearer-auth.js'
 import { digestAuth } from './digest-auth.js'
 import { edgeGridAuth } from './edge-grid-auth.js'
 import { hawkAuth } from './hawk-auth.js'
+import { jwtAuth } from './jwt-auth.js'
 import { noAuth } from './no-auth.js'
 import { oauth1Auth } from './oauth1-auth.js'
 import { oauth2TokenAuth } from './oauth2-token-auth.js'
@@ -21,6 +23,8 @@ const schemes: Record<string, (auth: ResolvedAuth, context: AuthContext) => Auth
   oauth2: oauth2TokenAuth,
   hawk: hawkAuth,
   edgegrid: edgeGridAuth,
+  awsv4: awsV4Auth,
+  jwt: jwtAuth,
 }
 
 /**
