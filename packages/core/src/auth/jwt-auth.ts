@@ -1,5 +1,5 @@
 import { createPrivateKey, createSecretKey, type KeyObject } from 'node:crypto'
-import { SignJWT, type JWTHeaderParameters, type JWTPayload } from 'jose'
+import { SignJWT, type JWTHeaderParameters } from 'jose'
 import type { ResolvedAuth } from '../http/types.js'
 import { readParams, type AuthParams } from './internal/params.js'
 import { setHeader, setQueryParams } from './internal/request-edit.js'
@@ -29,7 +29,7 @@ export function jwtAuth(auth: ResolvedAuth): AuthHandler {
     needsSession: false,
     async sign(request) {
       const protectedHeader: JWTHeaderParameters = { typ: 'JWT', ...header, alg }
-      const token = await new SignJWT(payload as JWTPayload).setProtectedHeader(protectedHeader).sign(key)
+      const token = await new SignJWT(payload).setProtectedHeader(protectedHeader).sign(key)
       return toQuery
         ? setQueryParams(request, [[queryParamKey, token]])
         : setHeader(request, 'Authorization', prefix === '' ? token : `${prefix} ${token}`)
