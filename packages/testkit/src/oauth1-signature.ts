@@ -57,7 +57,7 @@ const hmacAlgorithms: Record<string, string> = {
 export function oauth1Signature(baseString: string, secrets: OAuth1Secrets, method = 'HMAC-SHA1'): string {
   const key = oauth1SigningKey(secrets)
   if (method === 'PLAINTEXT') return key
-  const algorithm = hmacAlgorithms[method]
+  const algorithm = Object.hasOwn(hmacAlgorithms, method) ? hmacAlgorithms[method] : undefined
   if (algorithm === undefined) throw new TypeError(`unsupported OAuth 1.0a signature method ${method}`)
   return createHmac(algorithm, key).update(baseString).digest('base64')
 }
@@ -120,7 +120,7 @@ export function verifyOAuth1(request: OAuth1Request, options: OAuth1VerifyOption
   })
   if (options.consumers[find('oauth_consumer_key') ?? ''] === undefined)
     return fail('unknown oauth_consumer_key')
-  if (!(method in hmacAlgorithms) && method !== 'PLAINTEXT')
+  if (!Object.hasOwn(hmacAlgorithms, method) && method !== 'PLAINTEXT')
     return fail(`unsupported signature method ${method}`)
   const expected = Buffer.from(oauth1Signature(baseString, secrets, method))
   const actual = Buffer.from(find('oauth_signature') ?? '')
