@@ -27,7 +27,7 @@ describe('createUndiciTransport faults', () => {
     const url = `http://127.0.0.1:${server.port}/x`
     const error = await transport
       .send(get(url, [{ key: 'Authorization', value: 'Bearer s3cret' }]))
-      .catch((e) => e)
+      .catch((e: unknown) => e)
     await transport.close()
     expect(isAppError(error, 'HTTP_CONNECTION_REFUSED')).toBe(true)
     expect((error as Error).message).toBe(`GET ${url}: connection refused (127.0.0.1:${server.port})`)
@@ -36,7 +36,7 @@ describe('createUndiciTransport faults', () => {
 
   it('maps an unknown host (RFC 6761 .invalid) to HTTP_DNS_FAILED', async () => {
     const transport = createUndiciTransport({ proxy: 'none' })
-    const error = await transport.send(get('http://courier-test.invalid/')).catch((e) => e)
+    const error = await transport.send(get('http://courier-test.invalid/')).catch((e: unknown) => e)
     await transport.close()
     expect(isAppError(error, 'HTTP_DNS_FAILED')).toBe(true)
     expect((error as { details: { host: string } }).details.host).toBe('courier-test.invalid')
@@ -44,8 +44,8 @@ describe('createUndiciTransport faults', () => {
 
   it('rejects a URL that is not absolute http(s) with HTTP_URL_INVALID', async () => {
     const transport = createUndiciTransport({ proxy: 'none' })
-    const relative = await transport.send(get('/relative')).catch((e) => e)
-    const ftp = await transport.send(get('ftp://127.0.0.1/')).catch((e) => e)
+    const relative = await transport.send(get('/relative')).catch((e: unknown) => e)
+    const ftp = await transport.send(get('ftp://127.0.0.1/')).catch((e: unknown) => e)
     await transport.close()
     expect(isAppError(relative, 'HTTP_URL_INVALID')).toBe(true)
     expect(isAppError(ftp, 'HTTP_URL_INVALID')).toBe(true)
@@ -55,7 +55,7 @@ describe('createUndiciTransport faults', () => {
     const transport = createUndiciTransport({ proxy: 'none' })
     const error = await transport
       .send({ ...get('http://127.0.0.1:9/'), method: 'BAD METHOD' })
-      .catch((e) => e)
+      .catch((e: unknown) => e)
     await transport.close()
     expect(isAppError(error, 'HTTP_REQUEST_FAILED')).toBe(true)
     expect((error as Error).message).toBe('BAD METHOD http://127.0.0.1:9/: invalid request method')

@@ -36,7 +36,7 @@ async function failure(
     (e: unknown) => e,
   )
   if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`)
-  return error as unknown as { code: string; details: Record<string, unknown> }
+  return error
 }
 
 describe('createUndiciTransport over TLS', () => {
