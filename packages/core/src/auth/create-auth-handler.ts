@@ -9,6 +9,7 @@ import { edgeGridAuth } from './edge-grid-auth.js'
 import { hawkAuth } from './hawk-auth.js'
 import { jwtAuth } from './jwt-auth.js'
 import { noAuth } from './no-auth.js'
+import { ntlmAuth } from './ntlm-auth.js'
 import { oauth1Auth } from './oauth1-auth.js'
 import { oauth2TokenAuth } from './oauth2-token-auth.js'
 import type { AuthContext, AuthHandler, CreateAuthHandler } from './types.js'
@@ -25,6 +26,7 @@ const schemes: Record<string, (auth: ResolvedAuth, context: AuthContext) => Auth
   edgegrid: edgeGridAuth,
   awsv4: awsV4Auth,
   jwt: jwtAuth,
+  ntlm: ntlmAuth,
 }
 
 /**

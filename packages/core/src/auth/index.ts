@@ -9,5 +9,6 @@ export { edgeGridAuth, edgeGridHeader, type EdgeGridInput } from './edge-grid-au
 export { hawkAuth, hawkHeader, hawkPayloadHash, type HawkArtifacts } from './hawk-auth.js'
 export { jwtAuth } from './jwt-auth.js'
 export { noAuth } from './no-auth.js'
+export { ntlmAuth } from './ntlm-auth.js'
 export { normalizeOAuth1Params, oauth1Auth, oauth1BaseString, oauth1Signature } from './oauth1-auth.js'
 export { oauth2TokenAuth } from './oauth2-token-auth.js'
