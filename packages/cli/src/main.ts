@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { Command, CommanderError, Option } from 'commander'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { ExitCode } from './exit-codes.js'
 import { processTerminal, useColor, type Terminal } from './terminal.js'
 
@@ -51,6 +51,50 @@ interface InspectFlags {
   globals?: string
 }
 
+interface SendFlags {
+  method?: string
+  header: string[]
+  data?: string
+  environment?: string
+  globals?: string
+  var: string[]
+  include?: boolean
+  json?: boolean
+  showSecrets?: boolean
+  pretty?: boolean
+  output?: string
+  fail?: boolean
+  insecure?: boolean
+  ignoreRedirects?: boolean
+  timeoutRequest?: number
+  maxResponseSize?: number
+  proxy?: string | false
+  sslExtraCaCerts?: string
+  sslClientCert?: string
+  sslClientKey?: string
+  sslClientPassphrase?: string
+  sslClientCertList?: string
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}
+
+function parseCount(value: string): number {
+  const ms = Number(value)
+  if (!Number.isInteger(ms) || ms < 0) throw new InvalidArgumentError('expected a whole number')
+  return ms
+}
+
+// Drops undefined values, so optional properties stay absent (exactOptionalPropertyTypes).
+function definedOnly<T extends Record<string, unknown>>(
+  values: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>
+  }
+}
+
 function createProgram(terminal: Terminal, setExitCode: (code: number) => void): Command {
   const program = new Command('courier')
     .description('Courier: a local-first API client for Postman collections.')
@@ -98,6 +142,80 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
     .action(async (file: string, flags: { to: string; output?: string }) => {
       const { convertCommand } = await import('./commands/convert.js')
       setExitCode(await convertCommand(file, flags, terminal))
+    })
+
+  program
+    .command('send')
+    .description('send one request: a request of a collection, or an ad hoc URL (curl-style flags)')
+    .argument('<collection|url>', 'a Postman collection file, or the URL of an ad hoc request')
+    .argument('[request]', 'the request to send: its path ("Folder/Request"), name or id')
+    .option('-X, --method <method>', 'ad hoc: the method (default GET, or POST with -d)')
+    .option('-H, --header <header>', "ad hoc: a header 'Name: value' (repeatable)", collect, [])
+    .option('-d, --data <data>', 'ad hoc: the body, or @file to send a file')
+    .option('-e, --environment <file>', 'an environment file')
+    .option('-g, --globals <file>', 'a globals file')
+    .option('--var <name=value>', 'a variable that overrides every scope (repeatable)', collect, [])
+    .option('-i, --include', 'print the status line and response headers before the body, on stdout')
+    .option('--json', 'print the whole exchange (request as sent, response, timings) as JSON')
+    .option('--show-secrets', 'print tokens, passwords and secret variables instead of ••••')
+    .option('--pretty', 'indent and colour the body even when piped')
+    .option('--no-pretty', 'print the body exactly as received, even on a terminal')
+    .option('-o, --output <file>', 'write the response body to a file (atomically)')
+    .option('--fail', 'exit 1 when the response status is 400 or more')
+    .option('-k, --insecure', 'do not verify TLS certificates')
+    .option('--ignore-redirects', 'do not follow redirects')
+    .option('--timeout-request <ms>', 'give up on a response after this many milliseconds', parseCount)
+    .option('--max-response-size <bytes>', 'refuse responses larger than this (default 256 MiB)', parseCount)
+    .option('--proxy <url>', 'send through this proxy (default: HTTP_PROXY/HTTPS_PROXY/NO_PROXY)')
+    .option('--no-proxy', 'ignore proxy settings of the environment')
+    .option('--ssl-extra-ca-certs <file>', 'also trust the CA certificates in this PEM file')
+    .option('--ssl-client-cert <file>', 'a client certificate (PEM) for every host')
+    .option('--ssl-client-key <file>', 'the key of --ssl-client-cert (PEM)')
+    .option('--ssl-client-passphrase <passphrase>', 'the passphrase of --ssl-client-key')
+    .option('--ssl-client-cert-list <file>', "Newman's JSON list of client certificates per host")
+    .action(async (first: string, request: string | undefined, flags: SendFlags) => {
+      const { sendCommand } = await import('./commands/send.js')
+      const source =
+        request === undefined
+          ? {
+              type: 'adhoc' as const,
+              url: first,
+              headers: flags.header,
+              ...(flags.method === undefined ? {} : { method: flags.method.toUpperCase() }),
+              ...(flags.data === undefined ? {} : { data: flags.data }),
+            }
+          : { type: 'collection' as const, file: first, request }
+      setExitCode(
+        await sendCommand(
+          source,
+          {
+            vars: flags.var,
+            include: flags.include === true,
+            json: flags.json === true,
+            showSecrets: flags.showSecrets === true,
+            pretty: flags.pretty,
+            fail: flags.fail === true,
+            insecure: flags.insecure === true,
+            followRedirects: flags.ignoreRedirects !== true,
+            userAgent: `Courier/${readVersion()}`,
+            ...definedOnly({
+              environment: flags.environment,
+              globals: flags.globals,
+              output: flags.output,
+              timeoutRequestMs: flags.timeoutRequest,
+              maxResponseBytes: flags.maxResponseSize,
+              proxy: typeof flags.proxy === 'string' ? flags.proxy : undefined,
+              noProxy: flags.proxy === false ? true : undefined,
+              sslExtraCaCerts: flags.sslExtraCaCerts,
+              sslClientCert: flags.sslClientCert,
+              sslClientKey: flags.sslClientKey,
+              sslClientPassphrase: flags.sslClientPassphrase,
+              sslClientCertList: flags.sslClientCertList,
+            }),
+          },
+          terminal,
+        ),
+      )
     })
 
   for (const command of program.commands) {

@@ -5,6 +5,8 @@ export interface Terminal {
   out: (text: string) => void
   err: (text: string) => void
   colors: Colors
+  /** Whether standard output is a terminal (pretty output) or a pipe or file (output as received). */
+  isTTY: boolean
 }
 
 /** The subset of picocolors the CLI uses; all identity functions when colour is off. */
@@ -35,6 +37,7 @@ export function useColor(options: {
  */
 export function processTerminal(options: { color: boolean }): Terminal {
   return {
+    isTTY: process.stdout.isTTY === true,
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     colors: pc.createColors(options.color),

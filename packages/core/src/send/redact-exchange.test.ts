@@ -8,7 +8,7 @@ const response: TransportResponse = {
   statusText: 'OK',
   httpVersion: '1.1',
   headers: [{ key: 'Set-Cookie', value: 'sid=abc' }],
-  body: new Uint8Array(),
+  body: new TextEncoder().encode('{"echo":"k3y-k3y"}'),
   timings: { firstByteMs: 1, downloadMs: 0, totalMs: 1 },
   sizes: { headersBytes: 0, bodyBytes: 0, decodedBodyBytes: 0 },
 }
@@ -55,6 +55,7 @@ describe('redactExchange', () => {
       text: 'client_secret=••••&grant_type=client_credentials',
     })
     expect(redacted.response.headers).toEqual([{ key: 'Set-Cookie', value: '••••' }])
+    expect(new TextDecoder().decode(redacted.response.body)).toBe('{"echo":"••••"}')
     expect(redacted.hops[0]?.request.headers[0]).toEqual({ key: 'Authorization', value: 'Bearer ••••' })
     // The original is untouched.
     expect(exchange.request.headers[0]?.value).toBe('Bearer eyJ.token')

@@ -1,4 +1,4 @@
-import type { HttpHeader, PreparedBody, ResolvedAuth } from '../http/index.js'
+import type { HttpHeader, PreparedBody, ResolvedAuth, TransportResponse } from '../http/index.js'
 import type { VariableScopes } from '../variables/index.js'
 import { SECRET_MASK, isEnabled, isSecret, variableScopeOrder } from '../variables/index.js'
 import type { Exchange, SentRequest } from './exchange.js'
@@ -54,7 +54,8 @@ export function collectSecrets(scopes: VariableScopes, auth: ResolvedAuth | unde
 
 /**
  * A copy of an exchange safe to print, log or report: credential headers masked as `••••` (scheme kept:
- * `Bearer ••••`), and every known secret value masked wherever it appears in URLs, headers and text bodies.
+ * `Bearer ••••`), and every known secret value masked wherever it appears in URLs, headers and text bodies
+ * (a server that echoes a token back does not reveal it either).
  * @example terminal.out(JSON.stringify(redactExchange(exchange, collectSecrets(scopes, auth))))
  */
 export function redactExchange(exchange: Exchange, secrets: readonly string[]): Exchange {
@@ -65,16 +66,16 @@ export function redactExchange(exchange: Exchange, secrets: readonly string[]): 
     headers: redactHeaders(sent.headers, mask),
     body: redactBody(sent.body, mask),
   })
+  const response = (received: TransportResponse): TransportResponse => ({
+    ...received,
+    headers: redactHeaders(received.headers, mask),
+    body: redactBytes(received.body, mask),
+  })
   const hops = exchange.hops.map((hop) => ({
     request: request(hop.request),
-    response: { ...hop.response, headers: redactHeaders(hop.response.headers, mask) },
+    response: response(hop.response),
   }))
-  return {
-    ...exchange,
-    request: request(exchange.request),
-    response: { ...exchange.response, headers: redactHeaders(exchange.response.headers, mask) },
-    hops,
-  }
+  return { ...exchange, request: request(exchange.request), response: response(exchange.response), hops }
 }
 
 /**
@@ -98,6 +99,17 @@ function redactHeaders(headers: readonly HttpHeader[], mask: (text: string) => s
     const keepScheme = scheme !== undefined && !['cookie', 'set-cookie'].includes(key.toLowerCase())
     return { key, value: keepScheme ? `${scheme} ${SECRET_MASK}` : SECRET_MASK }
   })
+}
+
+function redactBytes(bytes: Uint8Array, mask: (text: string) => string): Uint8Array {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return bytes
+  }
+  const masked = mask(text)
+  return masked === text ? bytes : new TextEncoder().encode(masked)
 }
 
 function redactBody(body: PreparedBody, mask: (text: string) => string): PreparedBody {

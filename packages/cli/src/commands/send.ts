@@ -1,0 +1,97 @@
+import {
+  collectSecrets,
+  createAuthHandler,
+  createCookieJar,
+  createDynamicVariables,
+  createUndiciTransport,
+  prepareRequest,
+  redactExchange,
+  sendRequest,
+  systemClock,
+  systemRandom,
+  type RequestSettings,
+} from '@courier/core'
+import { writeFileAtomic } from '@courier/storage'
+import { ExitCode } from '../exit-codes.js'
+import { nodeFileSource } from '../node-file-source.js'
+import type { Terminal } from '../terminal.js'
+import { renderBody } from './render-body.js'
+import { exchangeJson, renderHeaders, statusLine } from './render-exchange.js'
+import { loadSendTarget, type ScopeFlags, type SendSource } from './send-target.js'
+import { transportOptions, type TransportFlags } from './transport-flags.js'
+
+/** Options of `courier send`. */
+export interface SendOptions extends ScopeFlags, TransportFlags {
+  include: boolean
+  json: boolean
+  showSecrets: boolean
+  pretty: boolean | undefined
+  output?: string
+  fail: boolean
+  insecure: boolean
+  followRedirects: boolean
+  timeoutRequestMs?: number
+  maxResponseBytes?: number
+  userAgent: string
+}
+
+/**
+ * `courier send`: one request of a collection, or an ad hoc one, through the same pipeline as the runner and
+ * the UI. Prints `200 OK · 43 ms · 1.2 kB` (stderr, or stdout with `-i` before the headers), then the body
+ * (pretty and coloured on a terminal, as received when piped), or the whole exchange with `--json`. Secrets are
+ * masked unless `--show-secrets`.
+ * @example await sendCommand({ type: 'adhoc', url: 'http://127.0.0.1:8080/get', headers: [] }, options, terminal)
+ */
+export async function sendCommand(
+  source: SendSource,
+  options: SendOptions,
+  terminal: Terminal,
+): Promise<number> {
+  const files = nodeFileSource(process.cwd())
+  const { target, scopes } = await loadSendTarget(source, options)
+  const settings: Partial<RequestSettings> = {}
+  if (options.insecure) settings.strictSSL = false
+  if (!options.followRedirects) settings.followRedirects = false
+  if (options.timeoutRequestMs !== undefined) settings.timeoutMs = options.timeoutRequestMs
+  if (options.maxResponseBytes !== undefined) settings.maxResponseBytes = options.maxResponseBytes
+  const prepared = await prepareRequest(target, {
+    scopes,
+    files,
+    dynamic: createDynamicVariables(),
+    settings,
+    userAgent: options.userAgent,
+  })
+  const transport = createUndiciTransport(await transportOptions(options, files))
+  try {
+    const exchange = await sendRequest(prepared, {
+      transport,
+      cookies: createCookieJar(),
+      authorize: {
+        createHandler: createAuthHandler,
+        context: { clock: systemClock, random: systemRandom, files },
+      },
+    })
+    const shown = options.showSecrets
+      ? exchange
+      : redactExchange(exchange, collectSecrets(scopes, prepared.auth))
+    if (options.json) {
+      terminal.out(`${JSON.stringify(exchangeJson(shown), null, 2)}\n`)
+    } else {
+      const { colors } = terminal
+      const status = `${statusLine(shown, colors)}\n`
+      if (options.include) terminal.out(`${status}${renderHeaders(shown.response.headers, colors)}\n`)
+      else terminal.err(status)
+      if (options.output !== undefined) {
+        await writeFileAtomic(options.output, shown.response.body)
+      } else {
+        const contentType = shown.response.headers.find((h) => h.key.toLowerCase() === 'content-type')?.value
+        const pretty = options.pretty ?? terminal.isTTY
+        const body = renderBody(shown.response.body, { contentType, pretty, colors })
+        if (body !== undefined) terminal.out(body)
+      }
+    }
+    return options.fail && exchange.response.status >= 400 ? ExitCode.failure : ExitCode.success
+  } finally {
+    await transport.close()
+  }
+}
