@@ -60,8 +60,12 @@ describe('createUndiciTransport through a forward proxy', () => {
   it('tunnels https requests through CONNECT', async () => {
     const transport = createUndiciTransport({ proxy: { url: proxy.url }, extraCaCertificates: ca })
     const response = await transport.send(get(`${secure.url}/tunnel`))
+    const again = await transport.send(get(`${secure.url}/tunnel`))
     await transport.close()
     expect(response.status).toBe(200)
+    // Through a proxy the tunnel and its TLS handshake are timed as one connect phase.
+    expect(response.timings.connectMs).toBeGreaterThan(0)
+    expect(again.timings.connectMs).toBeUndefined()
     expect(proxy.requests).toContain(`127.0.0.1:${secure.port}`)
   })
 

@@ -6,7 +6,8 @@ import { buildConnector } from 'undici'
 
 /** Phases of opening one connection; reported once, by the first exchange that uses it. */
 export interface ConnectionTimings {
-  dnsMs: number
+  /** Absent through a proxy: the connection is opened by undici's ProxyAgent, timed as a whole. */
+  dnsMs?: number
   connectMs: number
   tlsMs?: number
   reported: boolean
@@ -41,7 +42,11 @@ export class ConnectionTracker {
     if (timings === undefined || timings.reported) return undefined
     timings.reported = true
     const { dnsMs, connectMs, tlsMs } = timings
-    return tlsMs === undefined ? { dnsMs, connectMs } : { dnsMs, connectMs, tlsMs }
+    return {
+      ...(dnsMs === undefined ? {} : { dnsMs }),
+      connectMs,
+      ...(tlsMs === undefined ? {} : { tlsMs }),
+    }
   }
 
   /** A connector (undici's, with `options`) that times DNS, TCP and TLS of each connection it opens. */
@@ -74,6 +79,20 @@ export class ConnectionTracker {
       socket.once('lookup', () => (lookupAt = performance.now()))
       socket.once('connect', () => (tcpAt = performance.now()))
       return socket
+    }
+  }
+
+  /** Wraps a connector we do not build (a ProxyAgent's tunnel) to time the whole connection as its connect phase. */
+  timed(connect: buildConnector.connector): buildConnector.connector {
+    return (connectOptions, callback) => {
+      const startedAt = performance.now()
+      connect(connectOptions, (error, socket) => {
+        if (error === null && !this.#timings.has(socket)) {
+          this.#timings.set(socket, { connectMs: performance.now() - startedAt, reported: false })
+        }
+        if (error === null) callback(null, socket)
+        else callback(error, null)
+      })
     }
   }
 

@@ -1,6 +1,6 @@
 import { rootCertificates } from 'node:tls'
 
-import { Agent, ProxyAgent, type Dispatcher, type buildConnector } from 'undici'
+import { Agent, Pool, ProxyAgent, type Dispatcher, type buildConnector } from 'undici'
 
 import type { ConnectionTracker } from './connection-timings.js'
 import type { ClientCertificate } from './match-client-certificate.js'
@@ -81,6 +81,11 @@ export class DispatcherCache {
       proxyTls: { timeout: key.connectTimeoutMs, ...(this.#ca ? { ca: this.#ca } : {}) },
       // Plain http goes to the proxy in absolute form, as Newman does; https tunnels through CONNECT.
       proxyTunnel: false,
+      // The ProxyAgent hands each pool the connector that opens the tunnel: time it as one connect phase.
+      factory: (origin: string | URL, options: object) => {
+        const { connect } = options as { connect?: buildConnector.connector }
+        return new Pool(origin, { ...options, ...(connect ? { connect: tracker.timed(connect) } : {}) })
+      },
     })
   }
 
