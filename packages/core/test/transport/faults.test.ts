@@ -51,6 +51,22 @@ describe('createUndiciTransport faults', () => {
     expect(isAppError(ftp, 'HTTP_URL_INVALID')).toBe(true)
   })
 
+  it.each([
+    ['Expect', '100-continue', 'expect header not supported'],
+    ['Transfer-Encoding', 'chunked', 'invalid transfer-encoding header'],
+  ])(
+    'maps a %s header undici will not send to HTTP_REQUEST_FAILED without its value',
+    async (key, value, reason) => {
+      const transport = createUndiciTransport({ proxy: 'none' })
+      const error = await transport
+        .send(get('http://127.0.0.1:9/', [{ key, value }]))
+        .catch((e: unknown) => e)
+      await transport.close()
+      expect(isAppError(error, 'HTTP_REQUEST_FAILED')).toBe(true)
+      expect((error as Error).message).toBe(`GET http://127.0.0.1:9/: ${reason}`)
+    },
+  )
+
   it('maps what undici refuses to send (an invalid method) to HTTP_REQUEST_FAILED', async () => {
     const transport = createUndiciTransport({ proxy: 'none' })
     const error = await transport

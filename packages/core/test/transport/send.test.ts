@@ -160,6 +160,12 @@ describe('createUndiciTransport().send over http', () => {
     },
   )
 
+  it('reads no body for HEAD even with a Content-Length', async () => {
+    const response = await transport.send(get(`${server.url}/teapot`, { method: 'HEAD' }))
+    expect(response.status).toBe(418)
+    expect(response.body.byteLength).toBe(0)
+  })
+
   it('accepts an empty body labelled gzip', async () => {
     const response = await transport.send(get(`${server.url}/empty-gzip`))
     expect(response.status).toBe(204)

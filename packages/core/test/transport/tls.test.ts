@@ -136,6 +136,15 @@ describe('createUndiciTransport over TLS', () => {
     expect(Buffer.from(other.body).toString()).toBe('')
   })
 
+  it('times out the response while still connecting, and closes without waiting for that connection', async () => {
+    const transport = createUndiciTransport({ proxy: 'none' })
+    const url = `https://127.0.0.1:${silent.port}/x`
+    const error = await failure(transport.send(get(url, { connectTimeoutMs: 0, timeoutMs: 100 })))
+    await transport.close()
+    expect(error.code).toBe('HTTP_TIMEOUT')
+    expect(error.details.phase).toBe('response')
+  })
+
   it('times out a TLS handshake that never completes with phase connect', async () => {
     const transport = createUndiciTransport({ proxy: 'none' })
     const url = `https://127.0.0.1:${silent.port}/x`

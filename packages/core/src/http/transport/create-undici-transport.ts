@@ -25,7 +25,8 @@ export interface UndiciTransportOptions {
 
 /**
  * The undici implementation of the {@link Transport} port: one hop per `send` over keep-alive pools, one pool per
- * TLS configuration and proxy, created lazily; `session()` pins one connection per origin (NTLM).
+ * TLS configuration and proxy, created lazily; `session()` pins one connection per origin (NTLM). `close()` ends
+ * every connection, failing exchanges still in flight.
  * @example
  * const transport = createUndiciTransport({ proxy: 'none' })
  * const response = await transport.send({ method: 'GET', url, headers: [], body: { type: 'none' }, settings })

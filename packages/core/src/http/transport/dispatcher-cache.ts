@@ -56,10 +56,12 @@ export class DispatcherCache {
     return dispatcher
   }
 
+  /** Closes every connection. Exchanges still in flight fail: a graceful close would wait forever on a request
+   * queued behind a connection that never completes (connectTimeoutMs 0), which the caller has already given up. */
   async close(): Promise<void> {
     const dispatchers = [...this.#dispatchers.values()]
     this.#dispatchers.clear()
-    await Promise.all(dispatchers.map((dispatcher) => dispatcher.close()))
+    await Promise.all(dispatchers.map((dispatcher) => dispatcher.destroy()))
   }
 
   #create(key: DispatcherKey): Dispatcher {
