@@ -93,7 +93,7 @@ export function sendExchange(
       onResponseStarted() {
         firstByteAt ??= performance.now()
       },
-      onResponseStart(started, statusCode, parsed, statusMessage) {
+      onResponseStart(started, statusCode, _parsed, statusMessage) {
         if (settled) return
         status = statusCode
         statusText = statusMessage ?? ''
@@ -120,7 +120,6 @@ export function sendExchange(
             queueMicrotask(() => setImmediate(() => resolve(response)))
           },
         })
-        void parsed
       },
       onResponseData(_controller, chunk) {
         if (settled) return
