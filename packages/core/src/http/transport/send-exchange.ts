@@ -73,7 +73,14 @@ export function sendExchange(
       timer = setTimeout(() => {
         const { timeoutMs } = settings
         const message = `${method} ${redactUrl(request.url)}: no response within ${timeoutMs} ms`
-        fail(new AppError('HTTP_TIMEOUT', message, { method, url: fault.url, timeoutMs, phase: 'response' }))
+        fail(
+          new AppError('HTTP_TIMEOUT', message, {
+            method,
+            url: redactUrl(fault.url),
+            timeoutMs,
+            phase: 'response',
+          }),
+        )
       }, settings.timeoutMs)
     }
 
@@ -107,7 +114,13 @@ export function sendExchange(
           onLimit: () => {
             const limitBytes = settings.maxResponseBytes
             const message = `${method} ${redactUrl(request.url)}: response body larger than ${limitBytes} bytes`
-            fail(new AppError('HTTP_RESPONSE_TOO_LARGE', message, { method, url: fault.url, limitBytes }))
+            fail(
+              new AppError('HTTP_RESPONSE_TOO_LARGE', message, {
+                method,
+                url: redactUrl(fault.url),
+                limitBytes,
+              }),
+            )
           },
           onError: (error) => fail(toTransportError(error, fault)),
           onDone: (decoded) => {
