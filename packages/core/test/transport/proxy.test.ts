@@ -57,6 +57,18 @@ describe('createUndiciTransport through a forward proxy', () => {
     expect(text(response.body)).toMatch(/"x-dup","1, 2"/i)
   })
 
+  it('sends the system headers Postman sends (Connection: keep-alive) through the proxy', async () => {
+    const transport = createUndiciTransport({ proxy: { url: proxy.url } })
+    const headers = [
+      { key: 'Connection', value: 'keep-alive' },
+      { key: 'Accept', value: '*/*' },
+    ]
+    const response = await transport.send(get(`${plain.url}/system-headers`, headers))
+    await transport.close()
+    expect(response.status).toBe(200)
+    expect(proxy.requests).toContain(`${plain.url}/system-headers`)
+  })
+
   it('tunnels https requests through CONNECT', async () => {
     const transport = createUndiciTransport({ proxy: { url: proxy.url }, extraCaCertificates: ca })
     const response = await transport.send(get(`${secure.url}/tunnel`))

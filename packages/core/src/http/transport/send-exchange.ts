@@ -197,10 +197,15 @@ function flatten(headers: HttpHeader[]): string[] {
 }
 
 // undici's ProxyAgent turns a header array into an object, keeping only the last of duplicates; an object whose
-// values are arrays keeps them all (same-name headers end up next to each other).
-function groupByName(headers: HttpHeader[]): Record<string, string[]> {
-  const grouped: Record<string, string[]> = Object.create(null) as Record<string, string[]>
-  for (const { key, value } of headers) (grouped[key] ??= []).push(value)
+// values are arrays keeps them all (same-name headers end up next to each other). Single values stay strings:
+// undici validates some headers (Connection: keep-alive) only as strings.
+function groupByName(headers: HttpHeader[]): Record<string, string | string[]> {
+  const grouped: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>
+  for (const { key, value } of headers) {
+    const existing = grouped[key]
+    grouped[key] =
+      existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value]
+  }
   return grouped
 }
 
