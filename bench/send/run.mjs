@@ -13,7 +13,9 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000)
 const WARMUP = 200
 const ROUNDS = 5 // contenders alternate in rounds so drift (GC, CPU boost) hits them alike
 
-const payload = Buffer.from(JSON.stringify({ ok: true, items: Array.from({ length: 20 }, (_, i) => ({ i })) }))
+const payload = Buffer.from(
+  JSON.stringify({ ok: true, items: Array.from({ length: 20 }, (_, i) => ({ i })) }),
+)
 const server = createServer((req, res) => {
   req.resume()
   req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(payload))
@@ -62,7 +64,12 @@ const contenders = [
   },
 ]
 
-const runs = contenders.map((contender) => ({ ...contender, instance: contender.setup(), samples: [], opened: 0 }))
+const runs = contenders.map((contender) => ({
+  ...contender,
+  instance: contender.setup(),
+  samples: [],
+  opened: 0,
+}))
 for (const run of runs) for (let i = 0; i < WARMUP; i++) await run.instance.send()
 for (let round = 0; round < ROUNDS; round++) {
   for (const run of runs) {

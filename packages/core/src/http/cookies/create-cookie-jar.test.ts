@@ -22,7 +22,7 @@ describe('createCookieJar', () => {
   })
 
   it('ignores malformed Set-Cookie values and cookies for a foreign domain', async () => {
-    const jar = createCookieJar(at('2026-01-01T00:00:00Z'))
+    const jar = createCookieJar({ clock: at('2026-01-01T00:00:00Z') })
     await jar.setCookies('http://api.example.com/', ['=novalue', 'x=1; Domain=other.org', 'ok=yes'])
     expect(await jar.cookieHeader('http://api.example.com/')).toBe('ok=yes')
   })
