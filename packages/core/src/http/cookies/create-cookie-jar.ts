@@ -17,6 +17,10 @@ export interface CookieJarOptions {
  */
 export function createCookieJar(options: CookieJarOptions = {}): CookieStore {
   const store = options.store ?? new MemoryCookieStore()
+  // With its own memory store, the jar sees every cookie that enters it: until one does, a lookup (tough-cookie
+  // costs about as much as the HTTP exchange itself on loopback) can be skipped. Another store may already hold
+  // cookies from an earlier session, so it is always asked.
+  let mayHoldCookies = options.store !== undefined
   const clock = options.clock ?? systemClock
   // Loopback APIs are what people test against: treat 127.0.0.1/localhost as secure origins, as browsers do.
   const jar = new CookieJar(store, { allowSecureOnLocal: true, rejectPublicSuffixes: true })
@@ -30,12 +34,14 @@ export function createCookieJar(options: CookieJarOptions = {}): CookieStore {
     (await jar.getCookies(url, { expire: false, sort: true })).filter(isLive)
   return {
     async cookieHeader(url) {
+      if (!mayHoldCookies) return undefined
       const cookies = await liveCookies(url)
       return cookies.length === 0 ? undefined : cookies.map((cookie) => cookie.cookieString()).join('; ')
     },
     async setCookies(url, setCookieHeaders) {
       for (const header of setCookieHeaders) {
-        await jar.setCookie(header, url, { now: clock.now(), ignoreError: true })
+        const stored = await jar.setCookie(header, url, { now: clock.now(), ignoreError: true })
+        if (stored !== undefined) mayHoldCookies = true
       }
     },
     async list(url) {

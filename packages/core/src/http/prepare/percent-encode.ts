@@ -20,37 +20,34 @@ export const encodeSets = {
   queryValue: withChars(' "#\'<>&'),
 } as const
 
-const isHex = (byte: number | undefined): boolean =>
-  byte !== undefined &&
-  ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66))
-
 const hex = (byte: number): string => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
 
 /**
- * Percent-encodes the UTF-8 bytes of `text` that `inSet` selects, keeping sequences already encoded.
+ * Percent-encodes the UTF-8 bytes of `text` that `inSet` selects, keeping sequences already encoded (`%` is in no
+ * set). Text with nothing to encode is returned as it is, without copying: this runs for every URL part of every
+ * request.
  * @example percentEncode('a b%20c', encodeSets.path) // 'a%20b%20c'
  */
 export function percentEncode(text: string, inSet: (byte: number) => boolean): string {
-  const bytes = new TextEncoder().encode(text)
   let out = ''
-  let plain: number[] = []
-  const flush = (): void => {
-    if (plain.length > 0) out += new TextDecoder().decode(new Uint8Array(plain))
-    plain = []
-  }
-  for (let index = 0; index < bytes.length; index++) {
-    const byte = bytes[index] as number
-    if (byte === 0x25 && isHex(bytes[index + 1]) && isHex(bytes[index + 2])) {
-      plain.push(byte)
+  let plainFrom = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code < 0x80) {
+      if (!inSet(code)) continue
+      out += `${text.slice(plainFrom, index)}${hex(code)}`
+      plainFrom = index + 1
       continue
     }
-    if (inSet(byte)) {
-      flush()
-      out += hex(byte)
-    } else plain.push(byte)
+    // Every byte of a non-ASCII character is in every set; a lone surrogate encodes as U+FFFD, as TextEncoder does.
+    const width = (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1
+    const bytes = new TextEncoder().encode(text.slice(index, index + width))
+    out += text.slice(plainFrom, index)
+    for (const byte of bytes) out += hex(byte)
+    index += width - 1
+    plainFrom = index + 1
   }
-  flush()
-  return out
+  return plainFrom === 0 ? text : out + text.slice(plainFrom)
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
