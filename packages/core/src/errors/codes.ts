@@ -36,6 +36,14 @@ export interface ErrorDetails {
   BODY_FILE_UNREADABLE: { path: string; field?: string; reason: string }
   AUTH_INVALID: { type: string; reason: string }
   AUTH_UNSUPPORTED: { type: string }
+  OAUTH2_CONFIG_INVALID: { field: string; reason: string }
+  OAUTH2_TOKEN_REJECTED: { tokenUrl: string; error: string; description?: string; status: number }
+  OAUTH2_TOKEN_RESPONSE_INVALID: { tokenUrl: string; reason: string; status: number }
+  OAUTH2_ACCESS_DENIED: { authUrl: string; error: string; description?: string }
+  OAUTH2_STATE_MISMATCH: { authUrl: string }
+  OAUTH2_CONSENT_TIMEOUT: { authUrl: string; timeoutMs: number }
+  OAUTH2_TOKEN_MISSING: { name: string; grantType: string }
+  OAUTH2_REFRESH_FAILED: { name: string; tokenUrl: string; error: string }
   REQUEST_NOT_FOUND: { query: string; source: string; suggestions: string[] }
   REQUEST_AMBIGUOUS: { query: string; source: string; matches: string[] }
   CONVERT_TARGET_UNSUPPORTED: { target: string; supported: string[] }

@@ -99,6 +99,40 @@ export const messages = {
     title: 'Unsupported auth type',
     hint: (d) => `Courier cannot sign requests with ${d.type} auth.`,
   },
+  OAUTH2_CONFIG_INVALID: {
+    title: 'Incomplete OAuth 2.0 settings',
+    hint: (d) => `Set ${d.field} in the request's OAuth 2.0 auth (or the variable it names).`,
+  },
+  OAUTH2_TOKEN_REJECTED: {
+    title: 'Token request rejected',
+    hint: (d) =>
+      d.error === 'invalid_client'
+        ? 'Check the client ID and secret, and whether the server wants them as a Basic Auth header or in the body.'
+        : d.error === 'invalid_grant'
+          ? 'The code or refresh token is expired, used or for another redirect URI: log in again.'
+          : 'Check the OAuth 2.0 settings against the provider’s documentation.',
+  },
+  OAUTH2_TOKEN_RESPONSE_INVALID: {
+    title: 'Unusable token response',
+    hint: () => 'Check the Access Token URL: it must be the provider’s token endpoint.',
+  },
+  OAUTH2_ACCESS_DENIED: { title: 'Access denied', hint: () => 'Approve the access (Allow) to get a token.' },
+  OAUTH2_STATE_MISMATCH: {
+    title: 'State mismatch',
+    hint: () => 'The redirect did not come from this login: start `courier auth login` again.',
+  },
+  OAUTH2_CONSENT_TIMEOUT: {
+    title: 'No answer from the browser',
+    hint: () => 'Finish the login in the browser, paste the redirect URL with --manual, or raise --timeout.',
+  },
+  OAUTH2_TOKEN_MISSING: {
+    title: 'No token yet',
+    hint: () => 'Run `courier auth login <collection>` to get one.',
+  },
+  OAUTH2_REFRESH_FAILED: {
+    title: 'Token refresh failed',
+    hint: () => 'The refresh token is expired or revoked: run `courier auth login` again.',
+  },
   REQUEST_NOT_FOUND: {
     title: 'No such request',
     hint: (d) =>

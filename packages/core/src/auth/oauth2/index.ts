@@ -1,0 +1,1 @@
+export type { AuthorizationCodeReceiver, AuthorizationRequest, OAuth2Token, TokenStore } from './types.js'
