@@ -1,4 +1,4 @@
-export type { AuthContext, AuthHandler, CreateAuthHandler } from './types.js'
+export type { AuthContext, AuthHandler, CreateAuthHandler, OAuth2Context } from './types.js'
 export { createAuthHandler } from './create-auth-handler.js'
 export { apiKeyAuth } from './api-key-auth.js'
 export { awsV4Auth } from './aws-v4-auth.js'

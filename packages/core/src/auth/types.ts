@@ -1,11 +1,22 @@
-import type { PreparedRequest, ResolvedAuth, TransportResponse } from '../http/types.js'
+import type { PreparedRequest, ResolvedAuth, Transport, TransportResponse } from '../http/types.js'
 import type { Clock, FileSource, Random } from '../ports/index.js'
+import type { AuthorizationCodeReceiver, TokenStore } from './oauth2/types.js'
 
-/** What an auth handler may use: injected time, randomness and files (RSA keys, certificates). */
+/** What OAuth 2.0 needs beyond signing: where tokens live, how to reach the token endpoint, how to ask the user. */
+export interface OAuth2Context {
+  tokens: TokenStore
+  /** Token requests go through Courier's engine (proxies, TLS settings). */
+  transport: Transport
+  /** Interactive grants (authorization code, implicit); absent in CI, where only non-interactive grants run. */
+  receiver?: AuthorizationCodeReceiver
+}
+
+/** What an auth handler may use: injected time, randomness and files (RSA keys, certificates), OAuth 2.0 ports. */
 export interface AuthContext {
   clock: Clock
   random: Random
   files: FileSource
+  oauth2?: OAuth2Context
 }
 
 /**
