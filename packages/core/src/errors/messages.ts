@@ -149,6 +149,16 @@ export const messages = {
     hint: (d) => `Supported targets: ${d.supported.join(', ')}.`,
   },
   USAGE_INVALID: { title: 'Invalid usage', hint: () => 'Run the command with --help.' },
+  STATE_TOO_NEW: {
+    title: 'Local state from a newer Courier',
+    hint: (d) =>
+      `${d.path} was written by a newer Courier (schema ${d.version}, this one knows ${d.supportedVersion}): update Courier.`,
+  },
+  STATE_UNREADABLE: {
+    title: 'Cannot read local state',
+    hint: (d) =>
+      `${d.path} is not a Courier state database (${d.reason}): move it aside and Courier creates a new one.`,
+  },
 } satisfies MessageTable
 
 /**
