@@ -4,7 +4,7 @@ import importX from 'eslint-plugin-import-x'
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 import tseslint from 'typescript-eslint'
 
-const packages = ['core', 'storage', 'web', 'cli', 'testkit']
+const packages = ['core', 'storage', 'web', 'cli', 'testkit', 'goto-sandbox']
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
@@ -44,6 +44,11 @@ export default tseslint.config(
             {
               target: './packages/testkit',
               from: ['./packages/core', './packages/storage', './packages/web', './packages/cli'],
+            },
+            // The GoTo sandbox emulates a real provider: an independent peer that reuses nothing of ours.
+            {
+              target: './packages/goto-sandbox',
+              from: ['./packages/core', './packages/storage', './packages/web', './packages/cli', './packages/testkit'],
             },
           ],
         },

@@ -11,6 +11,7 @@ const packages = [
   ['@courier/web', 'packages/web'],
   ['courier', 'packages/cli'],
   ['@courier/testkit', 'packages/testkit'],
+  ['@courier/goto-sandbox', 'packages/goto-sandbox'],
 ] as const
 
 export default defineConfig({
