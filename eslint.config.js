@@ -48,7 +48,13 @@ export default tseslint.config(
             // The GoTo sandbox emulates a real provider: an independent peer that reuses nothing of ours.
             {
               target: './packages/goto-sandbox',
-              from: ['./packages/core', './packages/storage', './packages/web', './packages/cli', './packages/testkit'],
+              from: [
+                './packages/core',
+                './packages/storage',
+                './packages/web',
+                './packages/cli',
+                './packages/testkit',
+              ],
             },
           ],
         },
