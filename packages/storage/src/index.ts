@@ -1,2 +1,3 @@
 export { writeFileAtomic } from './write-file-atomic.js'
 export type { WriteFileAtomicOptions } from './write-file-atomic.js'
+export * from './state/index.js'

@@ -1,0 +1,6 @@
+export { stateDatabasePath } from './state-database-path.js'
+export type { StateDatabasePathOptions } from './state-database-path.js'
+export { StateDatabase } from './state-database.js'
+export type { StateDatabaseOptions } from './state-database.js'
+export { createSqliteTokenStore } from './create-sqlite-token-store.js'
+export { ensureStateGitignore } from './ensure-state-gitignore.js'
