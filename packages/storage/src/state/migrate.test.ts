@@ -25,6 +25,7 @@ describe('migrations', () => {
     try {
       expect(db.schemaVersion).toBe(migrations.length)
       expect(db.connection.prepare('SELECT name FROM tokens').pluck().all()).toEqual(['old'])
+      expect(db.connection.prepare('SELECT count(*) FROM cookies').pluck().get()).toBe(0)
     } finally {
       db.close()
     }

@@ -31,4 +31,23 @@ export const migrations: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 2,
+    name: 'cookies',
+    up(db) {
+      // One row per cookie identity (RFC 6265 §5.3 step 11: same name, domain and path replaces), holding
+      // tough-cookie's own serialisation so every attribute (creation time, host-only, Max-Age…) survives.
+      db.exec(`
+        CREATE TABLE cookies (
+          domain TEXT NOT NULL,
+          path TEXT NOT NULL,
+          name TEXT NOT NULL,
+          cookie TEXT NOT NULL CHECK (json_valid(cookie)),
+          expires_at TEXT,
+          updated_at TEXT NOT NULL,
+          PRIMARY KEY (domain, path, name)
+        ) STRICT
+      `)
+    },
+  },
 ]
