@@ -75,9 +75,8 @@ export class StateDatabase {
 function connect(path: string, busyTimeoutMs: number): Database {
   return wrapOpenErrors(path, () => {
     createPrivateFile(path)
-    const connection = new BetterSqlite3(path, { timeout: busyTimeoutMs })
-    connection.pragma(`busy_timeout = ${String(Math.trunc(busyTimeoutMs))}`)
-    return connection
+    // `timeout` is SQLite's busy_timeout: a write waits this long for another process's lock, then SQLITE_BUSY.
+    return new BetterSqlite3(path, { timeout: busyTimeoutMs })
   })
 }
 
