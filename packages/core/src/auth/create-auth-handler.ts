@@ -11,6 +11,7 @@ import { jwtAuth } from './jwt-auth.js'
 import { noAuth } from './no-auth.js'
 import { ntlmAuth } from './ntlm-auth.js'
 import { oauth1Auth } from './oauth1-auth.js'
+import { createOAuth2Handler } from './oauth2/index.js'
 import { oauth2TokenAuth } from './oauth2-token-auth.js'
 import type { AuthContext, AuthHandler, CreateAuthHandler } from './types.js'
 
@@ -21,7 +22,7 @@ const schemes: Record<string, (auth: ResolvedAuth, context: AuthContext) => Auth
   apikey: apiKeyAuth,
   digest: digestAuth,
   oauth1: oauth1Auth,
-  oauth2: oauth2TokenAuth,
+  oauth2: oauth2Auth,
   hawk: hawkAuth,
   edgegrid: edgeGridAuth,
   awsv4: awsV4Auth,
@@ -42,4 +43,12 @@ export const createAuthHandler: CreateAuthHandler = (auth, context) => {
     })
   }
   return create(auth, context)
+}
+
+// A block with a grant type gets the token lifecycle when the caller gave OAuth 2.0 ports; otherwise (and for
+// token-only blocks) the token saved in the block is sent, as Newman does.
+function oauth2Auth(auth: ResolvedAuth, context: AuthContext): AuthHandler {
+  const grantType = auth.params.grant_type
+  const hasGrant = typeof grantType === 'string' && grantType !== ''
+  return hasGrant && context.oauth2 !== undefined ? createOAuth2Handler(auth, context) : oauth2TokenAuth(auth)
 }

@@ -9,6 +9,11 @@ export interface OAuth2Context {
   transport: Transport
   /** Interactive grants (authorization code, implicit); absent in CI, where only non-interactive grants run. */
   receiver?: AuthorizationCodeReceiver
+  /**
+   * May `sign` ask the user (through `receiver`) when an interactive grant has no usable token? False by default:
+   * a run fails with OAUTH2_TOKEN_MISSING instead, and `courier auth login` gets the token.
+   */
+  interactive?: boolean
 }
 
 /** What an auth handler may use: injected time, randomness and files (RSA keys, certificates), OAuth 2.0 ports. */
