@@ -38,6 +38,14 @@ function authenticate(
   return user
 }
 
+function pathKey(segment: string | undefined): string | undefined {
+  try {
+    return segment === undefined ? undefined : decodeURIComponent(segment)
+  } catch {
+    return undefined // malformed percent-encoding names no organizer
+  }
+}
+
 /**
  * GoToMeeting v1 `GET /G2M/rest/organizers/{organizerKey}` and Admin `GET /admin/rest/v1/me`.
  * Returns false when `url` is not one of these routes.
@@ -72,7 +80,7 @@ export function handleGotoApi(
     })
     return true
   }
-  if (decodeURIComponent(organizer?.[1] ?? '') !== user.organizerKey) {
+  if (pathKey(organizer?.[1]) !== user.organizerKey) {
     sendJson(res, 403, { int_err_code: 'AccessDenied', msg: 'Access to this organizer is not allowed' })
     return true
   }
