@@ -51,6 +51,17 @@ interface InspectFlags {
   globals?: string
 }
 
+interface AuthLoginFlags {
+  environment?: string
+  globals?: string
+  var: string[]
+  manual?: boolean
+  timeout: number
+  json?: boolean
+  proxy?: string
+  sslExtraCaCerts?: string
+}
+
 interface SendFlags {
   method?: string
   header: string[]
@@ -218,7 +229,72 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
       )
     })
 
-  for (const command of program.commands) {
+  const auth = program.command('auth').description('OAuth 2.0 tokens: log in, list, show, log out')
+  auth
+    .command('login')
+    .description(
+      "run the OAuth 2.0 grant of a collection's auth (or a folder's or request's) and store the token",
+    )
+    .argument('<collection>', 'a Postman collection file')
+    .argument('[item]', 'a folder or request whose (inherited) auth to use; default: the collection’s')
+    .option('-e, --environment <file>', 'an environment file (client ID and secret, URLs)')
+    .option('-g, --globals <file>', 'a globals file')
+    .option('--var <name=value>', 'a variable that overrides every scope (repeatable)', collect, [])
+    .option('--manual', 'print the authorization URL and paste back the redirect URL or code (no listener)')
+    .option('--timeout <seconds>', 'how long to wait for the browser', parseCount, 300)
+    .option('--json', 'print the stored token’s summary as JSON (never the token itself)')
+    .option('--proxy <url>', 'reach the token endpoint through this proxy')
+    .option('--ssl-extra-ca-certs <file>', 'also trust the CA certificates in this PEM file')
+    .action(async (file: string, item: string | undefined, flags: AuthLoginFlags) => {
+      const { authLoginCommand } = await import('./commands/auth.js')
+      const options = {
+        vars: flags.var,
+        manual: flags.manual === true,
+        timeoutMs: flags.timeout * 1000,
+        json: flags.json === true,
+        ...definedOnly({
+          environment: flags.environment,
+          globals: flags.globals,
+          proxy: flags.proxy,
+          sslExtraCaCerts: flags.sslExtraCaCerts,
+        }),
+      }
+      setExitCode(await authLoginCommand(file, item, options, terminal))
+    })
+  auth
+    .command('list')
+    .description('list stored tokens: name, expiry, fields (never the tokens themselves)')
+    .option('--json', 'print JSON')
+    .action(async (flags: { json?: boolean }) => {
+      const { authListCommand } = await import('./commands/auth.js')
+      setExitCode(await authListCommand({ json: flags.json === true }, terminal))
+    })
+  auth
+    .command('token')
+    .description('show a stored token; the token itself only with --show-secrets')
+    .argument('<name>', 'the Token Name')
+    .option('--show-secrets', 'print the access token (and with --json, the refresh token and all fields)')
+    .option('--json', 'print JSON')
+    .action(async (name: string, flags: { showSecrets?: boolean; json?: boolean }) => {
+      const { authTokenCommand } = await import('./commands/auth.js')
+      setExitCode(
+        await authTokenCommand(
+          name,
+          { showSecrets: flags.showSecrets === true, json: flags.json === true },
+          terminal,
+        ),
+      )
+    })
+  auth
+    .command('logout')
+    .description('delete a stored token')
+    .argument('<name>', 'the Token Name')
+    .action(async (name: string) => {
+      const { authLogoutCommand } = await import('./commands/auth.js')
+      setExitCode(await authLogoutCommand(name, terminal))
+    })
+
+  for (const command of [...program.commands, ...auth.commands]) {
     command
       .exitOverride()
       .configureOutput(program.configureOutput())

@@ -36,11 +36,20 @@ export async function loadSendTarget(
     source.type === 'collection'
       ? await collectionTarget(source.file, source.request)
       : findRequest(adhocCollection(source), 'request', { source: 'command line' })
-  const scopes: VariableScopes = { collection: collectionVariables(target.collection) }
+  return { target, scopes: await loadScopes(target.collection, flags) }
+}
+
+/**
+ * The variable scopes a command sees: the collection's variables, `-e` environment, `-g` globals and `--var`
+ * overrides (highest).
+ * @example const scopes = await loadScopes(collection, { environment: 'env.json', vars: [] })
+ */
+export async function loadScopes(collection: Collection, flags: ScopeFlags): Promise<VariableScopes> {
+  const scopes: VariableScopes = { collection: collectionVariables(collection) }
   if (flags.environment !== undefined) scopes.environment = await readVariables(flags.environment)
   if (flags.globals !== undefined) scopes.globals = await readVariables(flags.globals)
   if (flags.vars.length > 0) scopes.local = flags.vars.map(parseVar)
-  return { target, scopes }
+  return scopes
 }
 
 async function collectionTarget(file: string, request: string): Promise<RequestTarget> {

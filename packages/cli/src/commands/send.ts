@@ -6,14 +6,19 @@ import {
   createUndiciTransport,
   prepareRequest,
   redactExchange,
+  resolveAuth,
   sendRequest,
   systemClock,
   systemRandom,
+  withTokenVariables,
   type RequestSettings,
+  type RequestTarget,
+  type VariableScopes,
 } from '@courier/core'
 import { writeFileAtomic } from '@courier/storage'
 import { ExitCode } from '../exit-codes.js'
 import { nodeFileSource } from '../node-file-source.js'
+import { openTokenStore } from './open-token-store.js'
 import type { Terminal } from '../terminal.js'
 import { renderBody } from './render-body.js'
 import { exchangeJson, renderHeaders, statusLine } from './render-exchange.js'
@@ -48,7 +53,12 @@ export async function sendCommand(
   terminal: Terminal,
 ): Promise<number> {
   const files = nodeFileSource(process.cwd())
-  const { target, scopes } = await loadSendTarget(source, options)
+  const loaded = await loadSendTarget(source, options)
+  const { target } = loaded
+  // OAuth 2.0 with a grant: tokens come from local state (refreshed there), and their fields become variables.
+  const oauth2 = usesOAuth2Grant(target, loaded.scopes) ? openTokenStore(process.env) : undefined
+  const scopes =
+    oauth2 === undefined ? loaded.scopes : await withTokenVariables(target, loaded.scopes, oauth2.tokens)
   const settings: Partial<RequestSettings> = {}
   if (options.insecure) settings.strictSSL = false
   if (!options.followRedirects) settings.followRedirects = false
@@ -68,7 +78,12 @@ export async function sendCommand(
       cookies: createCookieJar(),
       authorize: {
         createHandler: createAuthHandler,
-        context: { clock: systemClock, random: systemRandom, files },
+        context: {
+          clock: systemClock,
+          random: systemRandom,
+          files,
+          ...(oauth2 === undefined ? {} : { oauth2: { tokens: oauth2.tokens, transport } }),
+        },
       },
     })
     const shown = options.showSecrets
@@ -92,6 +107,16 @@ export async function sendCommand(
     }
     return options.fail && exchange.response.status >= 400 ? ExitCode.failure : ExitCode.success
   } finally {
+    oauth2?.close()
     await transport.close()
   }
+}
+
+function usesOAuth2Grant(target: RequestTarget, scopes: VariableScopes): boolean {
+  const auth = resolveAuth(target, { scopes })
+  return (
+    auth?.type === 'oauth2' &&
+    typeof auth.params['grant_type'] === 'string' &&
+    auth.params['grant_type'] !== ''
+  )
 }
