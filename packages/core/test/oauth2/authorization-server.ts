@@ -141,7 +141,10 @@ async function resource(
   const token = header.startsWith('Bearer ')
     ? header.slice(7)
     : (new URL(req.url ?? '/', issuer).searchParams.get('access_token') ?? '')
-  const found = token === '' ? undefined : await provider.AccessToken.find(token)
+  const found =
+    token === ''
+      ? undefined
+      : ((await provider.AccessToken.find(token)) ?? (await provider.ClientCredentials.find(token)))
   const valid = found !== undefined && found.isExpired !== true
   res.statusCode = valid ? 200 : 401
   if (!valid) res.setHeader('www-authenticate', 'Bearer error="invalid_token"')

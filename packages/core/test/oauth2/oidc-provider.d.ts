@@ -27,7 +27,8 @@ declare module 'oidc-provider' {
       options?: { mergeWithLastSubmission?: boolean },
     ): Promise<void>
     Grant: new (properties: { accountId: string; clientId: string }) => Grant
-    AccessToken: { find(token: string): Promise<{ isValid?: boolean; isExpired?: boolean } | undefined> }
+    AccessToken: { find(token: string): Promise<{ isExpired?: boolean } | undefined> }
+    ClientCredentials: { find(token: string): Promise<{ isExpired?: boolean } | undefined> }
     on(event: string, listener: (...args: unknown[]) => void): this
   }
 }
