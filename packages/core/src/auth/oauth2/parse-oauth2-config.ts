@@ -145,10 +145,7 @@ export function parseOAuth2Config(params: Record<string, unknown>): OAuth2Config
   if (grantType === 'authorization_code_with_pkce') {
     const method = oneOf('challengeAlgorithm', ['S256', 'plain'], 'S256')
     const codeVerifier = text('code_verifier')
-    // RFC 7636 §4.1: 43 to 128 unreserved characters.
-    if (codeVerifier !== undefined && !/^[A-Za-z0-9\-._~]{43,128}$/.test(codeVerifier)) {
-      throw invalid('code_verifier', 'must be 43 to 128 characters of A-Z, a-z, 0-9, -, ., _ or ~')
-    }
+    // Sent as configured, like Postman: the server judges it against RFC 7636 §4.1.
     config.pkce = codeVerifier === undefined ? { method } : { method, codeVerifier }
   }
   return config
