@@ -21,6 +21,7 @@ import {
   type Transport,
 } from '../../src/http/index.js'
 import { systemClock, systemRandom, type Clock } from '../../src/ports/index.js'
+import { sendRequest } from '../../src/send/index.js'
 import {
   basicClient,
   browserReceiver,
@@ -144,6 +145,15 @@ describe('the OAuth 2.0 handler', () => {
     expect(second.status).toBe(200)
     expect((await tokens.get('lifecycle token'))?.accessToken).not.toBe('revoked-access-token')
     expect(await handler.respond?.(retry, { ...second, status: 401 })).toBeUndefined()
+  })
+
+  it('lets sendRequest retry a 401 once with the refreshed token', async () => {
+    const tokens = createMemoryTokenStore([{ ...(await loggedIn()), accessToken: 'revoked-access-token' }])
+    const exchange = await sendRequest(
+      { request: resourceRequest(), auth: { type: 'oauth2', params: params() } },
+      { transport, authorize: { createHandler: createAuthHandler, context: context(tokens) } },
+    )
+    expect(exchange.hops.map((hop) => hop.response.status)).toEqual([401, 200])
   })
 
   it('obtains a client credentials token by itself and sends it as the access_token query param', async () => {

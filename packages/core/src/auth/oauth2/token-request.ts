@@ -182,7 +182,10 @@ export async function processTokenResponse(
   }
 }
 
-/** The grant description stored with a token: how to refresh it, without secrets. */
+/**
+ * The grant description stored with a token: how to refresh it, without secrets.
+ * @example tokenGrantInfo(config) // { grantType: 'authorization_code', tokenUrl, clientId, clientAuthentication: 'header' }
+ */
 export function tokenGrantInfo(config: OAuth2Config): OAuth2Token['grant'] {
   return {
     grantType: config.grantType ?? 'token',
@@ -193,7 +196,11 @@ export function tokenGrantInfo(config: OAuth2Config): OAuth2Token['grant'] {
   }
 }
 
-/** The URL a grant's token request goes to: the refresh token URL for refreshes when set (Postman's field). */
+/**
+ * The URL a grant's token request goes to: the refresh token URL for refreshes when set (Postman's field).
+ * Throws OAUTH2_CONFIG_INVALID naming the field when it is missing or not an http(s) URL.
+ * @example tokenEndpoint(config, 'refresh_token') // config.refreshTokenUrl ?? config.accessTokenUrl
+ */
 export function tokenEndpoint(config: OAuth2Config, grant: TokenGrant['type']): string {
   const url =
     grant === 'refresh_token' ? (config.refreshTokenUrl ?? config.accessTokenUrl) : config.accessTokenUrl

@@ -13,7 +13,10 @@ export interface OAuth2Token {
   scope?: string
   /** ISO 8601: when this access token was obtained or last refreshed. */
   obtainedAt: string
-  /** Every field of the last token response (`organizer_key`, `account_key`, `email`, `principal`…), as sent. */
+  /**
+   * Every field of the token responses (`organizer_key`, `account_key`, `email`, `principal`…), as sent; a refresh
+   * response's fields replace those it repeats and keep the others.
+   */
   fields: Record<string, unknown>
   /** How to refresh it without the auth block at hand (no secrets: the client secret is resolved when needed). */
   grant: {
