@@ -52,6 +52,7 @@ interface InspectFlags {
 }
 
 interface AuthLoginFlags {
+  preset?: string
   environment?: string
   globals?: string
   var: string[]
@@ -240,6 +241,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
     .option('-e, --environment <file>', 'an environment file (client ID and secret, URLs)')
     .option('-g, --globals <file>', 'a globals file')
     .option('--var <name=value>', 'a variable that overrides every scope (repeatable)', collect, [])
+    .option('--preset <provider>', "fill the provider's endpoints and client authentication (goto)")
     .option('--manual', 'print the authorization URL and paste back the redirect URL or code (no listener)')
     .option('--timeout <seconds>', 'how long to wait for the browser', parseCount, 300)
     .option('--json', 'print the stored token’s summary as JSON (never the token itself)')
@@ -253,6 +255,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
         timeoutMs: flags.timeout * 1000,
         json: flags.json === true,
         ...definedOnly({
+          preset: flags.preset,
           environment: flags.environment,
           globals: flags.globals,
           proxy: flags.proxy,

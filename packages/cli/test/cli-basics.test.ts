@@ -64,3 +64,11 @@ describe('courier --debug', () => {
     expect(result.stderr).toMatch(/\n\s+at /)
   })
 })
+
+describe('courier auth login --preset', () => {
+  it('names the known presets for an unknown one', async () => {
+    const result = await runCli(['auth', 'login', 'examples/gotomeeting.postman_collection.json', '--preset', 'acme'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^error: --preset acme: no such provider preset \(known: goto\)/)
+  })
+})

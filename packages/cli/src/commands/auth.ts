@@ -1,7 +1,10 @@
 import { createInterface } from 'node:readline/promises'
 import {
   AppError,
+  applyOAuth2Preset,
   createUndiciTransport,
+  isOAuth2PresetName,
+  oauth2Presets,
   isExpired,
   obtainToken,
   parseDocument,
@@ -9,6 +12,7 @@ import {
   resolveAuth,
   systemClock,
   systemRandom,
+  type OAuth2PresetName,
   type OAuth2Token,
 } from '@courier/core'
 import { ExitCode } from '../exit-codes.js'
@@ -25,6 +29,8 @@ import { transportOptions, type TransportFlags } from './transport-flags.js'
 
 /** Options of `courier auth login`. */
 export interface AuthLoginOptions extends ScopeFlags, TransportFlags {
+  /** A provider preset (`goto`) filling the endpoints and client authentication the block leaves empty. */
+  preset?: string
   manual: boolean
   timeoutMs: number
   json: boolean
@@ -53,7 +59,9 @@ export async function authLoginCommand(
   const scopes = await loadScopes(document.collection, options)
   const auth = resolveAuth(target, { scopes })
   if (auth?.type !== 'oauth2') throw notOAuth2(file, path, auth?.type)
-  const config = parseOAuth2Config(auth.params)
+  const params =
+    options.preset === undefined ? auth.params : applyOAuth2Preset(auth.params, presetName(options.preset))
+  const config = parseOAuth2Config(params)
   const say = (line: string) => terminal.err(`${line}\n`)
   const open = (url: string) => openBrowser(url, { env: process.env })
   const manual =
@@ -143,6 +151,18 @@ export async function authLogoutCommand(name: string, terminal: Terminal): Promi
   } finally {
     store.close()
   }
+}
+
+function presetName(name: string): OAuth2PresetName {
+  const lower = name.toLowerCase()
+  if (isOAuth2PresetName(lower)) return lower
+  throw new AppError(
+    'USAGE_INVALID',
+    `--preset ${name}: no such provider preset (known: ${Object.keys(oauth2Presets).join(', ')})`,
+    {
+      message: `unknown preset ${name}`,
+    },
+  )
 }
 
 function missing(name: string): AppError<'OAUTH2_TOKEN_MISSING'> {

@@ -28,3 +28,10 @@ export {
   type TokenGrant,
 } from './token-request.js'
 export { tokenVariables } from './token-variables.js'
+export {
+  applyOAuth2Preset,
+  isOAuth2PresetName,
+  oauth2Presets,
+  type OAuth2Preset,
+  type OAuth2PresetName,
+} from './oauth2-presets.js'
