@@ -67,7 +67,13 @@ describe('courier --debug', () => {
 
 describe('courier auth login --preset', () => {
   it('names the known presets for an unknown one', async () => {
-    const result = await runCli(['auth', 'login', 'examples/gotomeeting.postman_collection.json', '--preset', 'acme'])
+    const result = await runCli([
+      'auth',
+      'login',
+      'examples/gotomeeting.postman_collection.json',
+      '--preset',
+      'acme',
+    ])
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/^error: --preset acme: no such provider preset \(known: goto\)/)
   })
