@@ -1,0 +1,1 @@
+export type { ItemRef, ResponseSummary, RunEvent, RunFailure, RunStats } from './types.js'

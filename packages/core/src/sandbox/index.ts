@@ -1,0 +1,11 @@
+export type {
+  ConsoleLine,
+  ScriptEngine,
+  ScriptInput,
+  ScriptLimits,
+  ScriptOutput,
+  ScriptRequest,
+  ScriptResponse,
+  ScriptScopes,
+  TestResult,
+} from './types.js'
