@@ -1,3 +1,5 @@
+import { KNOWN_AUTH_TYPES } from './collect-warnings.js'
+
 /** The canonical schema URL written into collections upgraded to v2.1.0. */
 export const SCHEMA_V21_URL = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
 
@@ -5,22 +7,6 @@ type Json = Record<string, unknown>
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
-
-// Auth types whose v2.0 params object becomes a v2.1 params array (plus whatever `auth.type` names).
-const AUTH_TYPES = new Set([
-  'apikey',
-  'asap',
-  'awsv4',
-  'basic',
-  'bearer',
-  'digest',
-  'edgegrid',
-  'hawk',
-  'jwt',
-  'ntlm',
-  'oauth1',
-  'oauth2',
-])
 
 /** The `type` Postman writes beside an auth param's value in v2.1 exports. */
 export function authParamType(value: unknown): string {
@@ -101,7 +87,8 @@ function upgradeAuth(auth: unknown): unknown {
   return mapEntries(auth, (key, value) => {
     // `noauth: {}` stays an object in v2.1 (Postman's own v2.0/v2.1 example twins).
     if (key === 'type' || key === 'noauth' || !isObject(value)) return value
-    if (!AUTH_TYPES.has(key) && key !== auth['type']) return value
+    // Every auth type's v2.0 params object becomes a v2.1 params array, except noauth's (kept as `{}`).
+    if ((!KNOWN_AUTH_TYPES.has(key) || key === 'noauth') && key !== auth['type']) return value
     return Object.entries(value).map(([name, inner]) => ({
       key: name,
       value: inner,
