@@ -45,6 +45,7 @@ export const exitCodes = {
   REQUEST_AMBIGUOUS: ExitCode.badInput,
   CONVERT_TARGET_UNSUPPORTED: ExitCode.badInput,
   USAGE_INVALID: ExitCode.badInput,
+  ITERATION_DATA_INVALID: ExitCode.badInput,
   STATE_TOO_NEW: ExitCode.failure,
   STATE_UNREADABLE: ExitCode.failure,
 } as const satisfies Record<ErrorCode, ExitCode>

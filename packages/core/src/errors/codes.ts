@@ -48,6 +48,7 @@ export interface ErrorDetails {
   REQUEST_AMBIGUOUS: { query: string; source: string; matches: string[] }
   CONVERT_TARGET_UNSUPPORTED: { target: string; supported: string[] }
   USAGE_INVALID: { message: string }
+  ITERATION_DATA_INVALID: { source: string; line?: number; reason: string }
   STATE_TOO_NEW: { path: string; version: number; supportedVersion: number }
   STATE_UNREADABLE: { path: string; reason: string }
 }

@@ -149,6 +149,11 @@ export const messages = {
     hint: (d) => `Supported targets: ${d.supported.join(', ')}.`,
   },
   USAGE_INVALID: { title: 'Invalid usage', hint: () => 'Run the command with --help.' },
+  ITERATION_DATA_INVALID: {
+    title: 'Invalid iteration data',
+    hint: (d) =>
+      `Fix ${d.source}${d.line === undefined ? '' : ` at line ${d.line}`}: a CSV file with a header row, or a JSON array of objects.`,
+  },
   STATE_TOO_NEW: {
     title: 'Local state from a newer Courier',
     hint: (d) =>

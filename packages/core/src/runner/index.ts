@@ -1,1 +1,7 @@
 export type { ItemRef, ResponseSummary, RunEvent, RunFailure, RunStats } from './types.js'
+export type { RunOptions } from './run-options.js'
+export { runCollection } from './run-collection.js'
+export type { SelectRequestsOptions } from './select-requests.js'
+export { selectRequests } from './select-requests.js'
+export type { ParseIterationDataOptions } from './parse-iteration-data.js'
+export { parseIterationData } from './parse-iteration-data.js'

@@ -1,0 +1,27 @@
+import type { Collection } from '../../collection/index.js'
+import type { ListedRequest } from '../../http/index.js'
+import type { DynamicVariableProvider, Variable } from '../../variables/index.js'
+import type { RunOptions } from '../run-options.js'
+import type { ItemRef } from '../types.js'
+import type { RunTally } from './run-tally.js'
+
+/** The variables a run carries from request to request; scripts replace the lists. */
+export interface RunScopes {
+  globals: Variable[]
+  collection: Variable[]
+  environment: Variable[]
+  iterationData: Variable[]
+}
+
+/** Everything one request of a run needs. */
+export interface ItemContext {
+  collection: Collection
+  entry: ListedRequest
+  ref: ItemRef
+  iteration: number
+  iterationCount: number
+  scopes: RunScopes
+  options: RunOptions
+  tally: RunTally
+  dynamic: DynamicVariableProvider
+}

@@ -1,0 +1,153 @@
+import { createAuthHandler } from '../../auth/index.js'
+import type { EventList } from '../../collection/index.js'
+import { isAppError } from '../../errors/index.js'
+import { prepareRequest } from '../../http/index.js'
+import type { ScriptResponse, TestResult } from '../../sandbox/index.js'
+import { sendRequest, withTokenVariables, type Exchange } from '../../send/index.js'
+import type { VariableScopes } from '../../variables/index.js'
+import type { ResponseSummary, RunEvent } from '../types.js'
+import type { ItemContext } from './item-context.js'
+import { runScripts, type ScriptState } from './run-script.js'
+import { tallyResponse } from './run-tally.js'
+import { applyScriptRequest, scriptRequestOf, scriptRequestSent } from './script-request.js'
+
+/** What the runner must do after a request: `nextRequest` as the last script set it. */
+export interface ItemOutcome {
+  nextRequest?: string | null
+}
+
+/**
+ * Runs one request as Postman does: pre-request scripts (collection, folders outer→inner, request), the send
+ * (unless a script skipped it), then test scripts in the same order. Yields the events; returns where to go next.
+ */
+export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemOutcome> {
+  const { entry, ref, iteration, options, tally } = ctx
+  yield { type: 'request:started', iteration, item: ref }
+  const initial = scriptRequestOf(entry.target.item)
+  const state: ScriptState = { request: initial, local: [], skipRequest: false }
+  const assertions: TestResult[] = []
+  for (const owner of owners(ctx)) {
+    for (const event of await runScripts(ctx, state, { ...owner, listen: 'prerequest' })) {
+      assertions.push(...event.tests)
+      yield event
+    }
+  }
+  if (state.skipRequest) {
+    yield {
+      type: 'request:finished',
+      iteration,
+      item: ref,
+      request: sentShape(state.request),
+      skipped: true,
+      assertions,
+    }
+    return outcome(state)
+  }
+  tally.stats.requests.total++
+  const target = { ...entry.target, item: applyScriptRequest(entry.target.item, initial, state.request) }
+  let request = sentShape(state.request)
+  let exchange: Exchange | undefined
+  let error: { code: string; message: string } | undefined
+  try {
+    const base: VariableScopes = { ...ctx.scopes, local: state.local }
+    const scopes =
+      options.oauth2 === undefined ? base : await withTokenVariables(target, base, options.oauth2.tokens)
+    const prepared = await prepareRequest(target, {
+      scopes,
+      files: options.files,
+      dynamic: ctx.dynamic,
+      ...(options.settings === undefined ? {} : { settings: options.settings }),
+      ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
+    })
+    request = sentShape(prepared.request)
+    exchange = await sendRequest(prepared, {
+      transport: options.transport,
+      ...(options.cookies === undefined ? {} : { cookies: options.cookies }),
+      authorize: {
+        createHandler: createAuthHandler,
+        context: {
+          clock: options.clock,
+          random: options.random,
+          files: options.files,
+          ...(options.oauth2 === undefined ? {} : { oauth2: options.oauth2 }),
+        },
+      },
+      clock: options.clock,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    })
+    request = sentShape(exchange.request)
+  } catch (caught) {
+    // Network faults and unresolvable requests are outcomes: recorded, and the run goes on (Newman).
+    if (!isAppError(caught)) throw caught
+    error = { code: caught.code, message: caught.message }
+    tally.stats.requests.failed++
+    tally.failures.push({ iteration, item: ref, kind: 'request', name: caught.code, message: caught.message })
+  }
+  const response = exchange === undefined ? undefined : summarize(exchange, options.includeBodies === true)
+  if (exchange !== undefined && response !== undefined) {
+    tallyResponse(tally, response.responseTime, exchange.response.sizes.bodyBytes)
+    state.request = scriptRequestSent(exchange.request)
+    state.response = scriptResponse(exchange, response)
+  }
+  for (const owner of owners(ctx)) {
+    for (const event of await runScripts(ctx, state, { ...owner, listen: 'test' })) {
+      assertions.push(...event.tests)
+      yield event
+    }
+  }
+  yield {
+    type: 'request:finished',
+    iteration,
+    item: ref,
+    request,
+    ...(response === undefined ? {} : { response }),
+    ...(error === undefined ? {} : { error }),
+    skipped: false,
+    assertions,
+  }
+  return outcome(state)
+}
+
+/** The scripts' owners in Postman's order: the collection, each folder outer→inner, the request. */
+function owners(ctx: ItemContext): { owner: string; events: EventList }[] {
+  const { collection, entry } = ctx
+  const list: { owner: string; events: EventList }[] = [{ owner: 'collection', events: collection.event }]
+  let path = ''
+  for (const folder of entry.target.folders) {
+    path = path === '' ? (folder.name ?? '') : `${path}/${folder.name ?? ''}`
+    list.push({ owner: path, events: folder.event })
+  }
+  list.push({ owner: entry.path, events: entry.target.item.event })
+  return list
+}
+
+function outcome(state: ScriptState): ItemOutcome {
+  return state.nextRequest === undefined ? {} : { nextRequest: state.nextRequest }
+}
+
+function sentShape(request: { method: string; url: string; headers: { key: string; value: string }[] }) {
+  return { method: request.method, url: request.url, headers: request.headers }
+}
+
+function summarize(exchange: Exchange, includeBody: boolean): ResponseSummary {
+  const { response } = exchange
+  return {
+    code: response.status,
+    status: response.statusText,
+    headers: response.headers,
+    responseTime: exchange.totalMs,
+    responseSize: response.sizes.bodyBytes,
+    ...(includeBody ? { body: new TextDecoder().decode(response.body) } : {}),
+  }
+}
+
+function scriptResponse(exchange: Exchange, summary: ResponseSummary): ScriptResponse {
+  return {
+    code: summary.code,
+    status: summary.status,
+    headers: summary.headers,
+    body: summary.body ?? new TextDecoder().decode(exchange.response.body),
+    responseTime: summary.responseTime,
+    responseSize: summary.responseSize,
+  }
+}

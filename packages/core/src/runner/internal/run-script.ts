@@ -1,0 +1,108 @@
+import type { EventList } from '../../collection/index.js'
+import { eventList, scriptLines } from '../../collection/index.js'
+import type { ScriptRequest, ScriptResponse } from '../../sandbox/index.js'
+import type { Variable } from '../../variables/index.js'
+import type { RunEvent } from '../types.js'
+import type { ItemContext } from './item-context.js'
+import { tallyAssertions } from './run-tally.js'
+
+/** What the scripts of one request share: `pm.request`, local variables, and what they asked the runner for. */
+export interface ScriptState {
+  request: ScriptRequest
+  response?: ScriptResponse
+  local: Variable[]
+  skipRequest: boolean
+  /** Set once a script calls setNextRequest; the last call wins. */
+  nextRequest?: string | null
+}
+
+/** A `script:finished` event. */
+export type ScriptFinishedEvent = Extract<RunEvent, { type: 'script:finished' }>
+
+/** The error reported for each script when the run has no engine: a warning, not a failure. */
+const unavailable = {
+  name: 'ScriptEngineUnavailable',
+  message: 'no script engine: the script was not run',
+  kind: 'unavailable',
+} as const
+
+/**
+ * Runs an owner's scripts for one event (`prerequest` or `test`), applies what they return (variables, the
+ * request, setNextRequest, skipRequest), counts them and their assertions, and returns their events.
+ */
+export async function runScripts(
+  ctx: ItemContext,
+  state: ScriptState,
+  script: { owner: string; events: EventList; listen: 'prerequest' | 'test' },
+): Promise<ScriptFinishedEvent[]> {
+  const { iteration, ref, tally, options, scopes } = ctx
+  const counter = script.listen === 'test' ? tally.stats.testScripts : tally.stats.prerequestScripts
+  const events: ScriptFinishedEvent[] = []
+  for (const code of scriptsOf(script.events, script.listen)) {
+    const base = {
+      type: 'script:finished',
+      iteration,
+      item: ref,
+      event: script.listen,
+      owner: script.owner,
+    } as const
+    counter.total++
+    const engine = options.scriptEngine
+    if (engine === undefined) {
+      events.push({ ...base, tests: [], console: [], error: unavailable })
+      continue
+    }
+    const output = await engine.run(
+      {
+        event: script.listen,
+        code,
+        origin: `${script.owner} › ${script.listen}`,
+        request: state.request,
+        ...(state.response === undefined ? {} : { response: state.response }),
+        scopes: { ...scopes, local: state.local },
+        info: {
+          requestName: ref.name,
+          requestId: ref.id,
+          iteration,
+          iterationCount: ctx.iterationCount,
+          eventName: script.listen,
+        },
+      },
+      { timeoutMs: options.timeoutScriptMs ?? 0 },
+    )
+    scopes.globals = output.scopes.globals
+    scopes.collection = output.scopes.collection
+    scopes.environment = output.scopes.environment
+    scopes.iterationData = output.scopes.iterationData
+    state.local = output.scopes.local
+    if (script.listen === 'prerequest') state.request = output.request
+    if (output.skipRequest && script.listen === 'prerequest') state.skipRequest = true
+    if (output.nextRequest !== undefined) state.nextRequest = output.nextRequest
+    tallyAssertions(tally, output.tests, { iteration, item: ref })
+    if (output.error !== undefined) {
+      counter.failed++
+      tally.failures.push({
+        iteration,
+        item: ref,
+        kind: 'script',
+        name: `${script.owner} › ${script.listen}`,
+        message: `${output.error.name}: ${output.error.message}`,
+      })
+    }
+    events.push({
+      ...base,
+      tests: output.tests,
+      console: output.console,
+      ...(output.error === undefined ? {} : { error: output.error }),
+    })
+  }
+  return events
+}
+
+/** The code of an owner's scripts for one event, each script apart (disabled and empty ones left out). */
+function scriptsOf(events: EventList, listen: 'prerequest' | 'test'): string[] {
+  return eventList(events)
+    .filter((event) => event.listen === listen && (event as { disabled?: unknown }).disabled !== true)
+    .map((event) => scriptLines(event).join('\n'))
+    .filter((code) => code.trim() !== '')
+}

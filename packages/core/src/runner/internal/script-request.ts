@@ -1,0 +1,57 @@
+import type { Item } from '../../collection/index.js'
+import { requestMethod, requestObject, requestUrlText } from '../../collection/index.js'
+import type { SentRequest } from '../../send/index.js'
+import type { ScriptRequest } from '../../sandbox/index.js'
+
+/** `pm.request` before the send: the item's request as written, `{{variables}}` unresolved (as Postman shows it). */
+export function scriptRequestOf(item: Item): ScriptRequest {
+  const request = requestObject(item.request) ?? {}
+  const headers = (Array.isArray(request.header) ? request.header : [])
+    .filter((header) => header.disabled !== true)
+    .map((header) => ({ key: header.key ?? '', value: textOf(header['value']) }))
+  const body = request.body
+  return {
+    method: requestMethod(item.request),
+    url: requestUrlText(item.request),
+    headers,
+    ...(body?.mode === 'raw' && typeof body.raw === 'string' ? { body: body.raw } : {}),
+  }
+}
+
+/** `pm.request` in test scripts: the request as it went on the wire. */
+export function scriptRequestSent(sent: SentRequest): ScriptRequest {
+  return {
+    method: sent.method,
+    url: sent.url,
+    headers: sent.headers,
+    ...(sent.body.type === 'text' ? { body: sent.body.text } : {}),
+  }
+}
+
+/**
+ * The item a pre-request script left behind: unchanged when the script did not touch `pm.request`, otherwise the
+ * item with the script's method, URL, headers and raw body, so the one pipeline (`prepareRequest`) sends it.
+ */
+export function applyScriptRequest(item: Item, before: ScriptRequest, after: ScriptRequest): Item {
+  if (JSON.stringify(before) === JSON.stringify(after)) return item
+  const request = requestObject(item.request) ?? {}
+  const body =
+    after.body === undefined || after.body === before.body
+      ? request.body
+      : { ...(request.body ?? {}), mode: 'raw', raw: after.body }
+  return {
+    ...item,
+    request: {
+      ...request,
+      method: after.method,
+      url: after.url,
+      header: after.headers.map((header) => ({ key: header.key, value: header.value })),
+      ...(body == null ? {} : { body }),
+    },
+  }
+}
+
+function textOf(value: unknown): string {
+  if (value == null) return ''
+  return typeof value === 'string' ? value : JSON.stringify(value)
+}
