@@ -1,7 +1,6 @@
 import type { RunEvent, RunFailure, TestResult } from '@courier/core'
 import { formatBytes } from '../format-bytes.js'
 import type { Colors } from '../terminal.js'
-import { formatDuration } from './format-duration.js'
 import type { Reporter } from './reporter.js'
 import { summaryTable } from './summary-table.js'
 
@@ -50,7 +49,7 @@ export function createCliReporter(options: CliReporterOptions): Reporter {
         else if (response === undefined) tail = ''
         else {
           const status = `${response.code} ${response.status}`
-          tail = `${response.code >= 400 ? colors.yellow(status) : colors.green(status)} ${formatDuration(response.responseTime)} ${formatBytes(response.responseSize)}`
+          tail = `${response.code >= 400 ? colors.yellow(status) : colors.green(status)} ${Math.round(response.responseTime)} ms ${formatBytes(response.responseSize)}`
         }
         write(`${head}  ${tail}  ${colors.dim(event.item.path)}\n`)
         for (const test of event.assertions) write(`${assertionLine(test, colors)}\n`)

@@ -1,0 +1,121 @@
+import type { RunEvent, RunStats } from '@courier/core'
+import pc from 'picocolors'
+import { describe, expect, it } from 'vitest'
+import { createCliReporter } from './cli-reporter.js'
+import { createJsonReporter } from './json-reporter.js'
+import { createJunitReporter } from './junit-reporter.js'
+import type { Reporter } from './reporter.js'
+
+const item = { id: 'r1', name: 'Get <x>', path: 'Folder/Get <x>' }
+const stats: RunStats = {
+  iterations: { total: 1, failed: 1 },
+  requests: { total: 2, failed: 1 },
+  testScripts: { total: 1, failed: 0 },
+  prerequestScripts: { total: 0, failed: 0 },
+  assertions: { total: 2, failed: 1, skipped: 0 },
+  responseTime: { average: 43, min: 43, max: 43 },
+  durationMs: 1200,
+  transferredBytes: 1234,
+}
+const events: RunEvent[] = [
+  {
+    type: 'run:started',
+    collection: 'API & co',
+    iterationCount: 1,
+    requestCount: 2,
+    startedAt: '2026-01-01T00:00:00.000Z',
+  },
+  { type: 'iteration:started', iteration: 0 },
+  { type: 'request:started', iteration: 0, item },
+  {
+    type: 'request:finished',
+    iteration: 0,
+    item,
+    request: { method: 'GET', url: 'http://127.0.0.1/get', headers: [] },
+    response: { code: 200, status: 'OK', headers: [], responseTime: 43, responseSize: 1234 },
+    skipped: false,
+    assertions: [
+      { name: 'status is 200', passed: true, skipped: false },
+      {
+        name: 'has "id"',
+        passed: false,
+        skipped: false,
+        error: { name: 'AssertionError', message: 'expected <a> & b' },
+      },
+    ],
+  },
+  {
+    type: 'request:finished',
+    iteration: 0,
+    item: { id: 'r2', name: 'Down', path: 'Down' },
+    request: { method: 'GET', url: 'http://127.0.0.1:1/', headers: [] },
+    error: { code: 'HTTP_CONNECTION_REFUSED', message: 'connection refused' },
+    skipped: false,
+    assertions: [],
+  },
+  { type: 'iteration:finished', iteration: 0 },
+  {
+    type: 'run:finished',
+    stats,
+    failures: [
+      { iteration: 0, item, kind: 'assertion', name: 'has "id"', message: 'expected <a> & b' },
+      {
+        iteration: 0,
+        item: { id: 'r2', name: 'Down', path: 'Down' },
+        kind: 'request',
+        name: 'HTTP_CONNECTION_REFUSED',
+        message: 'connection refused',
+      },
+    ],
+    environment: [],
+    globals: [],
+    collectionVariables: [],
+  },
+]
+
+function feed(reporter: Reporter) {
+  for (const event of events) reporter.onEvent(event)
+  return reporter.finish()
+}
+
+describe('reporters', () => {
+  it('cli: a line per request, assertions under it, the summary and the final count', () => {
+    let out = ''
+    const artifacts = feed(
+      createCliReporter({ write: (text) => (out += text), colors: pc.createColors(false) }),
+    )
+    expect(artifacts).toEqual([])
+    expect(out).toContain('→ GET http://127.0.0.1/get  200 OK 43 ms 1.2 kB')
+    expect(out).toContain('  ✓ status is 200')
+    expect(out).toContain('  ✗ has "id"')
+    expect(out).toMatch(/│\s+requests │\s+2 │\s+1 │/)
+    expect(out).toContain('total data received: 1.2 kB')
+    expect(out.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed')
+  })
+
+  it('json: Newman’s report shape', () => {
+    const [artifact] = feed(createJsonReporter({ collection: { name: 'API & co' } }))
+    const report = JSON.parse(artifact?.text ?? '')
+    expect(report.collection.info).toEqual({ name: 'API & co' })
+    expect(report.run.stats.requests).toEqual({ total: 2, pending: 0, failed: 1 })
+    expect(report.run.timings).toMatchObject({
+      responseAverage: 43,
+      started: Date.parse('2026-01-01T00:00:00.000Z'),
+    })
+    expect(report.run.executions[0].assertions[1]).toEqual({
+      assertion: 'has "id"',
+      error: { name: 'AssertionError', message: 'expected <a> & b' },
+    })
+    expect(report.run.failures[0]).toMatchObject({ error: { name: 'AssertionError' }, source: { id: 'r1' } })
+  })
+
+  it('junit: a suite per request, a case per assertion, network faults as errors, text escaped', () => {
+    const [artifact] = feed(createJunitReporter({ collection: { name: 'API & co' } }))
+    const xml = artifact?.text ?? ''
+    expect(xml).toContain('<testsuites name="API &amp; co" tests="3" failures="1" errors="1" time="1.200"')
+    expect(xml).toContain('<testsuite name="Folder/Get &lt;x&gt;" id="r1" tests="2" failures="1" errors="0"')
+    expect(xml).toContain('<failure type="AssertionError" message="expected &lt;a&gt; &amp; b">')
+    expect(xml).toContain('<error type="HTTP_CONNECTION_REFUSED" message="connection refused">')
+    expect(xml).not.toMatch(/&(?!(?:amp|lt|gt|quot|apos);)/)
+  })
+})
