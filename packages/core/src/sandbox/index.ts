@@ -9,3 +9,5 @@ export type {
   ScriptScopes,
   TestResult,
 } from './types.js'
+export type { QuickJsScriptEngineOptions } from './create-quickjs-script-engine.js'
+export { createQuickJsScriptEngine } from './create-quickjs-script-engine.js'

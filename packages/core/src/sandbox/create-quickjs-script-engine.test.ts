@@ -1,0 +1,126 @@
+// The sandbox's plumbing and its limits: every failure is an outcome, and the engine keeps working afterwards.
+import { afterAll, describe, expect, it } from 'vitest'
+import { createQuickJsScriptEngine } from './create-quickjs-script-engine.js'
+import { sampleScriptInput } from './internal/sample-script-input.js'
+
+const engine = createQuickJsScriptEngine({ memoryLimitBytes: 32 * 1024 * 1024 })
+afterAll(() => engine.close())
+const run = (code: string, timeoutMs = 0) => engine.run(sampleScriptInput(code), { timeoutMs })
+
+async function expectStillWorks(): Promise<void> {
+  const out = await run(`pm.test('alive', () => pm.expect(typeof pm.expect).to.equal('function'))`)
+  expect(out.error).toBeUndefined()
+  expect(out.tests).toEqual([{ name: 'alive', passed: true, skipped: false }])
+}
+
+describe('createQuickJsScriptEngine', () => {
+  it('reports a syntax error with its line', async () => {
+    const out = await run('const a = 1\nconst b = ;\n')
+    expect(out.error).toMatchObject({ kind: 'syntax', name: 'SyntaxError', line: 2 })
+    await expectStillWorks()
+  })
+
+  it('reports an exception with its line and keeps the tests run before it', async () => {
+    const out = await run("pm.test('first', () => {})\n\nthrow new TypeError('boom')")
+    expect(out.error).toEqual({ kind: 'exception', name: 'TypeError', message: 'boom', line: 3 })
+    expect(out.tests).toHaveLength(1)
+  })
+
+  it("keeps one script's globals out of the next", async () => {
+    await run('leaked = 1; var declared = 2; function fn() {}; globalThis.put = 3')
+    const out = await run(`
+      pm.test('clean', () => pm.expect([typeof leaked, typeof declared, typeof fn, typeof put]).to.deep.equal(
+        ['undefined', 'undefined', 'undefined', 'undefined']))`)
+    expect(out.tests[0]).toMatchObject({ passed: true })
+  })
+
+  it('stops an infinite loop at the time limit, then runs the next script', async () => {
+    const started = Date.now()
+    const out = await run('while (true) {}', 200)
+    expect(out.error).toMatchObject({ kind: 'timeout' })
+    expect(Date.now() - started).toBeLessThan(2000)
+    await expectStillWorks()
+  })
+
+  it('stops an endless promise chain at the time limit', async () => {
+    const out = await run('function f() { return Promise.resolve().then(f) } f()', 200)
+    expect(out.error).toMatchObject({ kind: 'timeout' })
+    await expectStillWorks()
+  })
+
+  it('stops unbounded allocation at the memory limit', async () => {
+    const out = await run('let a = []; for (;;) a.push(new Uint8Array(1e6))')
+    expect(out.error).toMatchObject({ kind: 'memory' })
+    await expectStillWorks()
+  })
+
+  it('stops the sparse allocation loop at the memory or the time limit', async () => {
+    // Near the limit QuickJS collects garbage inside native calls, where the interrupt handler is not asked:
+    // the worker's watchdog then ends it.
+    const out = await run('let a = []; for (;;) a.push(new Array(1e6))', 500)
+    expect(['memory', 'timeout']).toContain(out.error?.kind)
+    await expectStillWorks()
+  })
+
+  it('refuses a 1 GB ArrayBuffer', async () => {
+    const out = await run('new ArrayBuffer(2 ** 30)')
+    expect(out.error).toMatchObject({ kind: 'memory' })
+    await expectStillWorks()
+  })
+
+  it('refuses a 1 GiB string', async () => {
+    const out = await run("'x'.repeat(2 ** 30)")
+    expect(['memory', 'exception']).toContain(out.error?.kind)
+    await expectStillWorks()
+  })
+
+  it('reports deep recursion as an exception', async () => {
+    const out = await run('function f() { return f() + 1 } f()')
+    expect(out.error).toMatchObject({ kind: 'exception' })
+    await expectStillWorks()
+  })
+})
+
+describe('escaping the sandbox', () => {
+  it('finds no host objects', async () => {
+    const out = await run(`
+      const p = [typeof process, typeof Buffer, typeof setTimeout, typeof fetch, typeof globalThis.process,
+        constructor.constructor('return typeof process')(),
+        (function () {}).constructor('return typeof process + typeof module + typeof global')(),
+        typeof ({}).__proto__.constructor.constructor('return this')().process,
+        Object.getPrototypeOf(pm.test).constructor('return typeof process')()]
+      pm.test('nothing from the host', () => pm.expect(p).to.deep.equal(['undefined', 'undefined', 'undefined',
+        'undefined', 'undefined', 'undefined', 'undefinedundefinedundefined', 'undefined', 'undefined']))
+      constructor.constructor('return process')()`)
+    expect(out.tests).toEqual([{ name: 'nothing from the host', passed: true, skipped: false }])
+    expect(out.error).toMatchObject({ kind: 'exception', name: 'ReferenceError' })
+  })
+
+  it('says a library is not available yet', async () => {
+    const out = await run("require('lodash')")
+    expect(out.error?.message).toBe("require('lodash') is not available in Courier's sandbox yet")
+  })
+
+  it("says Node's modules do not exist", async () => {
+    for (const name of ['fs', 'child_process', 'node:net']) {
+      const out = await run(`require('${name}')`)
+      expect(out.error?.message).toMatch(/do not exist in the sandbox/)
+    }
+  })
+
+  it('keeps a prototype change inside the context, not the host', async () => {
+    await run("Object.prototype.polluted = 'yes'; delete Object.prototype.polluted")
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+    await expectStillWorks()
+  })
+})
+
+describe('warm overhead', () => {
+  it('runs 1000 tiny test scripts on one engine', async () => {
+    const started = performance.now()
+    for (let i = 0; i < 1000; i++) await run(`pm.test('t${i}', () => pm.expect(${i}).to.equal(${i}))`)
+    const perScriptMs = (performance.now() - started) / 1000
+    // Reported, not asserted: the machine decides.
+    process.stdout.write(`sandbox warm overhead: ${perScriptMs.toFixed(3)} ms per script\n`)
+  })
+})

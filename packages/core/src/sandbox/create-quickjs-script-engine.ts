@@ -1,0 +1,155 @@
+import { createRequire } from 'node:module'
+import { Worker } from 'node:worker_threads'
+import { chaiBundle } from './generated/chai-bundle.js'
+import { pmLayerSource } from './internal/pm-layer-source.js'
+import { workerSource } from './internal/worker-source.js'
+import type { ScriptEngine, ScriptInput, ScriptLimits, ScriptOutput } from './types.js'
+
+/** Options for `createQuickJsScriptEngine`. */
+export interface QuickJsScriptEngineOptions {
+  /** The QuickJS heap limit of the sandbox. Default 64 MiB. */
+  memoryLimitBytes?: number
+  /** The time limit of a script when `ScriptLimits.timeoutMs` is 0. Default 10 000 ms. */
+  defaultTimeoutMs?: number
+}
+
+interface WorkerReply {
+  id: number
+  output?: ScriptOutput
+  fatal?: string
+}
+
+interface Pending {
+  id: number
+  input: ScriptInput
+  resolve: (output: ScriptOutput) => void
+  reject: (error: Error) => void
+  watchdog: NodeJS.Timeout
+}
+
+// The worker's own V8 heap only holds the WASM glue and messages: the scripts' memory is QuickJS's, capped above.
+const workerLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 }
+// Past the script's deadline, the interrupt handler should have answered; this much later, the worker is stuck.
+const watchdogGraceMs = 2000
+
+function failedOutput(input: ScriptInput, error: NonNullable<ScriptOutput['error']>): ScriptOutput {
+  return { tests: [], scopes: input.scopes, request: input.request, skipRequest: false, console: [], error }
+}
+
+/** A ScriptEngine running scripts in QuickJS inside a worker thread: one warm context, one script at a time. */
+class QuickJsScriptEngine implements ScriptEngine {
+  readonly #memoryLimitBytes: number
+  readonly #defaultTimeoutMs: number
+  #worker: Worker | undefined
+  #pending: Pending | undefined
+  #queue: Promise<unknown> = Promise.resolve()
+  #nextId = 1
+  #closed = false
+
+  constructor(options: QuickJsScriptEngineOptions) {
+    this.#memoryLimitBytes = options.memoryLimitBytes ?? 64 * 1024 * 1024
+    this.#defaultTimeoutMs = options.defaultTimeoutMs ?? 10_000
+  }
+
+  run(input: ScriptInput, limits: ScriptLimits): Promise<ScriptOutput> {
+    if (this.#closed) return Promise.reject(new TypeError('the script engine is closed'))
+    const timeoutMs = limits.timeoutMs > 0 ? limits.timeoutMs : this.#defaultTimeoutMs
+    const result = this.#queue.then(() => this.#send(input, timeoutMs))
+    this.#queue = result.catch(() => undefined)
+    return result
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true
+    await this.#queue
+    const worker = this.#worker
+    this.#worker = undefined
+    if (worker) await worker.terminate()
+  }
+
+  #send(input: ScriptInput, timeoutMs: number): Promise<ScriptOutput> {
+    const worker = this.#worker ?? this.#start()
+    worker.ref()
+    return new Promise<ScriptOutput>((resolve, reject) => {
+      const id = this.#nextId++
+      const watchdog = setTimeout(() => {
+        this.#fail({
+          kind: 'timeout',
+          name: 'TimeoutError',
+          message: `the script ran longer than ${timeoutMs} ms`,
+        })
+      }, timeoutMs + watchdogGraceMs)
+      this.#pending = { id, input, resolve, reject, watchdog }
+      worker.postMessage({ id, input, timeoutMs })
+    }).finally(() => this.#worker?.unref())
+  }
+
+  #start(): Worker {
+    const quickjsPath = createRequire(import.meta.url).resolve('quickjs-emscripten')
+    const worker = new Worker(workerSource, {
+      eval: true,
+      workerData: {
+        quickjsPath,
+        chaiBundle,
+        pmLayer: pmLayerSource,
+        memoryLimitBytes: this.#memoryLimitBytes,
+        maxStackBytes: 512 * 1024,
+      },
+      resourceLimits: workerLimits,
+      // Scripts must not see the host's environment, even through a bug in the glue.
+      env: {},
+      stdout: false,
+      stderr: false,
+    })
+    worker.on('message', (reply: WorkerReply) => this.#answer(reply))
+    // Events of a worker already replaced (terminated after a hang) must not touch the current run.
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (this.#worker !== worker) return
+      const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      this.#fail({
+        kind: memory ? 'memory' : 'exception',
+        name: memory ? 'MemoryError' : 'SandboxError',
+        message: `the sandbox stopped: ${error.message}`,
+      })
+    })
+    worker.on('exit', (code) => {
+      if (this.#worker !== worker) return
+      this.#fail({ kind: 'exception', name: 'SandboxError', message: `the sandbox exited with code ${code}` })
+    })
+    this.#worker = worker
+    return worker
+  }
+
+  #answer(reply: WorkerReply): void {
+    const pending = this.#pending
+    if (pending === undefined || pending.id !== reply.id) return
+    this.#pending = undefined
+    clearTimeout(pending.watchdog)
+    if (reply.output) pending.resolve(reply.output)
+    else pending.reject(new Error(`the sandbox failed: ${reply.fatal ?? 'no output'}`))
+  }
+
+  // The worker crashed or hung: the script's outcome is an error, and the next run starts a fresh worker.
+  #fail(error: NonNullable<ScriptOutput['error']>): void {
+    const worker = this.#worker
+    this.#worker = undefined
+    if (worker) void worker.terminate()
+    const pending = this.#pending
+    if (pending === undefined) return
+    this.#pending = undefined
+    clearTimeout(pending.watchdog)
+    pending.resolve(failedOutput(pending.input, error))
+  }
+}
+
+/**
+ * Creates the QuickJS script engine: strangers' scripts run in QuickJS (WASM) in a worker thread, with a time and
+ * a memory limit, and see the world only through Postman's `pm` API. Close it at the end of the run.
+ * @example
+ * const engine = createQuickJsScriptEngine({ defaultTimeoutMs: 5000 })
+ * const output = await engine.run(input, { timeoutMs: 0 })
+ * await engine.close()
+ */
+export function createQuickJsScriptEngine(options: QuickJsScriptEngineOptions = {}): ScriptEngine {
+  return new QuickJsScriptEngine(options)
+}

@@ -1,0 +1,152 @@
+// The worker thread's program, run with `new Worker(source, { eval: true })` (a CommonJS script). Kept as a string so
+// the same code runs from sources under vitest and from dist, with no second entry point to build or locate.
+// It owns one QuickJS runtime and one warm context (chai and the pm layer loaded once), and recreates them after a
+// script hit the time or memory limit, whose state QuickJS does not promise to be consistent.
+// The memory limit is the WASM memory's maximum: this build's JS_SetMemoryLimit counts 8 bytes a block (no
+// malloc_usable_size), so 100 MB of typed arrays pass a 32 MB limit. At the cap, malloc fails and QuickJS throws
+// 'out of memory'. A script that got there costs a fresh WASM module (the memory never shrinks).
+
+/** The worker's JavaScript source. Receives `{ id, input, timeoutMs }`, answers `{ id, output }` or `{ id, fatal }`. */
+export const workerSource: string = String.raw`
+'use strict'
+const { parentPort, workerData } = require('node:worker_threads')
+const { quickjsPath, chaiBundle, pmLayer, memoryLimitBytes, maxStackBytes } = workerData
+let QuickJS = null
+let runtime = null
+let context = null
+let deadline = 0
+let interrupted = false
+
+function dispose() {
+  try { if (context) context.dispose() } catch (e) { /* a broken context is dropped anyway */ }
+  try { if (runtime) runtime.dispose() } catch (e) { /* idem */ }
+  context = null
+  runtime = null
+}
+
+function evalOrThrow(code, filename) {
+  const r = context.evalCode(code, filename)
+  if (r.error) {
+    const e = context.dump(r.error)
+    r.error.dispose()
+    throw new Error('the sandbox could not load ' + filename + ': ' + JSON.stringify(e))
+  }
+  r.value.dispose()
+}
+
+function create() {
+  dispose()
+  runtime = QuickJS.newRuntime()
+  runtime.setMemoryLimit(memoryLimitBytes)
+  runtime.setMaxStackSize(maxStackBytes)
+  runtime.setInterruptHandler(() => {
+    if (Date.now() <= deadline) return false
+    interrupted = true
+    return true
+  })
+  context = runtime.newContext()
+  deadline = Date.now() + 30000
+  evalOrThrow(chaiBundle, 'chai.js')
+  evalOrThrow(pmLayer, 'pm.js')
+}
+
+function dumpError(handle) {
+  try {
+    return context.dump(handle)
+  } catch (e) {
+    return { name: 'InternalError', message: 'out of memory' }
+  } finally {
+    try { handle.dispose() } catch (e) { /* ignore */ }
+  }
+}
+
+function lineOf(e) {
+  if (e && typeof e.lineNumber === 'number') return e.lineNumber
+  const m = e && typeof e.stack === 'string' ? /script\.js:(\d+)/.exec(e.stack) : null
+  return m ? Number(m[1]) : undefined
+}
+
+function classify(e, phase, timeoutMs) {
+  if (interrupted) {
+    return { kind: 'timeout', name: 'TimeoutError', message: 'the script ran longer than ' + timeoutMs + ' ms' }
+  }
+  const isObject = e !== null && typeof e === 'object'
+  const name = isObject && typeof e.name === 'string' ? e.name : 'Error'
+  const message = isObject && typeof e.message === 'string' ? e.message : String(e)
+  if (name === 'InternalError' && /out of memory/.test(message)) {
+    return { kind: 'memory', name: 'MemoryError', message: 'the script used more than ' + memoryLimitBytes + ' bytes' }
+  }
+  const error = { kind: phase === 'compile' && name === 'SyntaxError' ? 'syntax' : 'exception', name, message }
+  const line = lineOf(e)
+  if (line !== undefined) error.line = line
+  return error
+}
+
+function run(input, timeoutMs) {
+  if (context === null) create()
+  interrupted = false
+  deadline = Date.now() + timeoutMs
+  let error
+  let output
+  const steps = [
+    ['begin', '__courier.begin(' + JSON.stringify(JSON.stringify(input)) + ')'],
+    ['compile', '__courier.compiled = (function (' + '__ARGS__' + ') {' + input.code + '\n})'],
+    ['run', '__courier.invoke()'],
+  ]
+  for (const [phase, code] of steps) {
+    const source = code.replace('__ARGS__', phase === 'compile' ? 'pm, postman, tests, request, environment, globals, data, iteration, responseBody, responseCode, responseHeaders, responseTime' : '')
+    const r = context.evalCode(source, 'script.js')
+    if (r.error) { error = classify(dumpError(r.error), phase, timeoutMs); break }
+    r.value.dispose()
+  }
+  // Async tests: drain the job queue in slices so an endless promise chain still meets the deadline.
+  while (error === undefined) {
+    const jobs = runtime.executePendingJobs(1000)
+    if (jobs.error) { error = classify(dumpError(jobs.error), 'run', timeoutMs); break }
+    if (jobs.value === 0) break
+    if (Date.now() > deadline) { interrupted = true; error = classify(null, 'run', timeoutMs) }
+  }
+  const fatal = error !== undefined && (error.kind === 'timeout' || error.kind === 'memory')
+  if (!fatal) {
+    deadline = Date.now() + 1000
+    const r = context.evalCode('__courier.finish()', 'finish.js')
+    if (r.error) {
+      const e = classify(dumpError(r.error), 'run', timeoutMs)
+      if (error === undefined) error = e
+    } else {
+      output = JSON.parse(context.getString(r.value))
+      r.value.dispose()
+    }
+  }
+  if (output === undefined) {
+    output = { tests: [], scopes: input.scopes, request: input.request, skipRequest: false, console: [] }
+    dispose()
+    if (error !== undefined && error.kind === 'memory') QuickJS = null
+  }
+  if (error !== undefined) output.error = error
+  return output
+}
+
+const { newQuickJSWASMModule, newVariant, RELEASE_SYNC } = require(quickjsPath)
+// The module itself takes 16 MiB (Emscripten's INITIAL_MEMORY); chai and the pm layer fit in it.
+const basePages = 256
+async function load() {
+  if (QuickJS !== null) return
+  const maximum = basePages + Math.ceil(memoryLimitBytes / 65536)
+  const wasmMemory = new WebAssembly.Memory({ initial: basePages, maximum })
+  QuickJS = await newQuickJSWASMModule(newVariant(RELEASE_SYNC, { wasmMemory }))
+}
+let queue = Promise.resolve()
+parentPort.on('message', (message) => {
+  queue = queue.then(load).then(() => {
+    let reply
+    try {
+      reply = { id: message.id, output: run(message.input, message.timeoutMs) }
+    } catch (e) {
+      dispose()
+      reply = { id: message.id, fatal: String(e && e.stack ? e.stack : e) }
+    }
+    parentPort.postMessage(reply)
+  }, (e) => parentPort.postMessage({ id: message.id, fatal: String(e && e.stack ? e.stack : e) }))
+})
+`
