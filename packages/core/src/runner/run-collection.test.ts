@@ -316,4 +316,47 @@ describe('runCollection', () => {
     expect(events.find((e) => e.type === 'script:finished')).toMatchObject({ error: { kind: 'unavailable' } })
     expect(summary(events).failures).toEqual([])
   })
+
+  it('records a script error as a failure and still sends the request', async () => {
+    const { engine } = fakeEngine({
+      boom: () => ({ error: { name: 'ReferenceError', message: 'x is not defined', kind: 'exception' } }),
+    })
+    const events = await run(collectionOf([get('A', '{{base}}/get', [script('prerequest', 'boom')])]), {
+      scriptEngine: engine,
+    })
+    expect(finished(events)).toMatchObject([{ response: { code: 200 } }])
+    const { stats, failures } = summary(events)
+    expect(stats.prerequestScripts).toEqual({ total: 1, failed: 1 })
+    expect(failures).toMatchObject([{ kind: 'script', message: 'ReferenceError: x is not defined' }])
+  })
+
+  it('waits delayRequestMs between requests, not before the first', async () => {
+    const waits: number[] = []
+    const sleep = (ms: number) => {
+      waits.push(ms)
+      return Promise.resolve()
+    }
+    await run(collectionOf([get('A', '{{base}}/get'), get('B', '{{base}}/get')]), {
+      delayRequestMs: 25,
+      sleep,
+      iterationCount: 2,
+    })
+    expect(waits).toEqual([25, 25, 25])
+  })
+
+  it('stops between requests when the signal aborts, and still reports the totals', async () => {
+    const controller = new AbortController()
+    const { engine } = fakeEngine({
+      abort: () => {
+        controller.abort()
+        return {}
+      },
+    })
+    const events = await run(
+      collectionOf([get('A', '{{base}}/get', [script('test', 'abort')]), get('B', '{{base}}/get')]),
+      { scriptEngine: engine, signal: controller.signal },
+    )
+    expect(finished(events)).toHaveLength(1)
+    expect(summary(events).stats.requests.total).toBe(1)
+  })
 })
