@@ -34,6 +34,21 @@ describe('createQuickJsScriptEngine', () => {
     expect(out.tests[0]).toMatchObject({ passed: true })
   })
 
+  it("undoes a script's changes to built-ins and globals before the next one", async () => {
+    await run(`
+      Object.prototype.polluted = 'yes'
+      Array.prototype.push = function () { throw new Error('sabotaged') }
+      JSON.stringify = () => 'forged'
+      console = { log() {} }
+      delete globalThis.btoa
+      try { __courier.finish = () => '{}' } catch (e) {}`)
+    const out = await run(`
+      console.log('still captured')
+      pm.test('clean', () => pm.expect([({}).polluted, typeof btoa, JSON.stringify(1)]).to.deep.equal([undefined, 'function', '1']))`)
+    expect(out.tests).toEqual([{ name: 'clean', passed: true, skipped: false }])
+    expect(out.console).toEqual([{ level: 'log', text: 'still captured' }])
+  })
+
   it('stops an infinite loop at the time limit, then runs the next script', async () => {
     const started = Date.now()
     const out = await run('while (true) {}', 200)

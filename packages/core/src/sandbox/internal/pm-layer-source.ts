@@ -340,20 +340,59 @@ export const pmLayerSource: string = String.raw`
     return out
   }
 
-  var baseline = null
-  var compiledArgs = ['pm', 'postman', 'tests', 'request', 'environment', 'globals', 'data', 'iteration',
-    'responseBody', 'responseCode', 'responseHeaders', 'responseTime']
+  // What a script may change for the next one: globals and the built-ins' own properties. A snapshot of their
+  // descriptors, taken once, is restored after each script (prototype tricks, JSON = …, Array.prototype.x = …).
+  var ownKeys = Reflect.ownKeys, getDescriptor = Reflect.getOwnPropertyDescriptor
+  var defineProperty = Reflect.defineProperty, deleteProperty = Reflect.deleteProperty
+  var stringify = JSON.stringify, parse = JSON.parse
+  var guarded = [g, Object, Object.prototype, Array, Array.prototype, String, String.prototype, Number,
+    Number.prototype, Boolean, Boolean.prototype, Function.prototype, Promise, Promise.prototype, JSON, Math, Date,
+    Date.prototype, RegExp, RegExp.prototype, Error, Error.prototype, Symbol, Symbol.prototype, Map.prototype,
+    Set.prototype, Reflect]
+  var snapshots = null
+  function snapshot() {
+    snapshots = guarded.map(function (o) {
+      var m = new Map()
+      ownKeys(o).forEach(function (k) { m.set(k, getDescriptor(o, k)) })
+      return m
+    })
+  }
+  // Data properties are compared by value (no descriptor allocated: most of the per-script cost), accessors by
+  // descriptor.
+  function changed(o, k, was) {
+    if ('value' in was) return o[k] !== was.value
+    var now = getDescriptor(o, k)
+    return now.get !== was.get || now.set !== was.set
+  }
+  function restore() {
+    for (var i = 0; i < guarded.length; i++) {
+      var o = guarded[i], m = snapshots[i], keys = ownKeys(o)
+      for (var j = 0; j < keys.length; j++) {
+        var k = keys[j], was = m.get(k)
+        if (was === undefined) {
+          // A top-level var of an injected script is not configurable: neutralise it instead.
+          if (!deleteProperty(o, k)) { try { o[k] = undefined } catch (e) { /* read-only */ } }
+        } else if (changed(o, k, was)) {
+          defineProperty(o, k, was)
+        }
+      }
+      if (keys.length !== m.size || j < keys.length) {
+        m.forEach(function (d, k) { if (getDescriptor(o, k) === undefined) defineProperty(o, k, d) })
+      }
+    }
+  }
 
+  var compiled = null
   var courier = {
-    args: compiledArgs.join(', '),
-    compiled: null,
+    set compiled(fn) { compiled = fn },
     begin: function (json) {
-      var input = JSON.parse(json)
+      var input = parse(json)
       state = { tests: [], legacy: {}, console: [], scopes: input.scopes, request: input.request, skipRequest: false }
       var pm = makePm(input)
       var res = input.response
       var headerObject = {}
       if (res) res.headers.forEach(function (x) { headerObject[x.key] = x.value })
+      // In the order of the script function's parameters (worker-source.ts).
       state.args = [pm, makePostman(pm), state.legacy, { url: input.request.url, method: input.request.method,
         headers: pm.request.headers.toObject(), data: input.request.body },
         pm.environment.toObject(), pm.globals.toObject(), pm.iterationData.toObject(), input.info.iteration,
@@ -361,11 +400,14 @@ export const pmLayerSource: string = String.raw`
         res ? headerObject : undefined, res ? res.responseTime : undefined]
     },
     invoke: function () {
-      var fn = courier.compiled
-      courier.compiled = null
+      var fn = compiled
+      compiled = null
       fn.apply(undefined, state.args)
     },
     finish: function () {
+      try { return courier.output() } finally { courier.reset() }
+    },
+    output: function () {
       var out = { tests: [], scopes: state.scopes, request: state.request, skipRequest: state.skipRequest, console: state.console }
       if ('nextRequest' in state) out.nextRequest = state.nextRequest
       state.tests.forEach(function (t) {
@@ -380,22 +422,17 @@ export const pmLayerSource: string = String.raw`
         if (!ok) r.error = { name: 'AssertionError', message: 'expected ' + text(state.legacy[name]) + ' to be truthy' }
         out.tests.push(r)
       })
-      var json = JSON.stringify(out)
-      courier.reset()
-      return json
+      return stringify(out)
     },
     // A script's sloppy-mode globals (x = 1 without a declaration) must not reach the next script.
     reset: function () {
       state = null
-      courier.compiled = null
-      Object.getOwnPropertyNames(g).forEach(function (name) {
-        if (baseline.indexOf(name) >= 0) return
-        try { delete g[name] } catch (e) { /* non-configurable: a var declared at the top level */ }
-        if (name in g) { try { g[name] = undefined } catch (e) { /* read-only */ } }
-      })
+      compiled = null
+      restore()
     },
   }
+  Object.freeze(courier)
   Object.defineProperty(g, '__courier', { value: courier, enumerable: false, writable: false, configurable: false })
-  baseline = Object.getOwnPropertyNames(g)
+  snapshot()
 })(globalThis)
 `

@@ -82,19 +82,22 @@ function classify(e, phase, timeoutMs) {
   return error
 }
 
+const scriptParameters =
+  'pm, postman, tests, request, environment, globals, data, iteration, responseBody, responseCode, responseHeaders, responseTime'
+
 function run(input, timeoutMs) {
   if (context === null) create()
   interrupted = false
   deadline = Date.now() + timeoutMs
   let error
   let output
+  // The script runs in a function of its own, so its declarations die with it; its first line stays line 1.
   const steps = [
     ['begin', '__courier.begin(' + JSON.stringify(JSON.stringify(input)) + ')'],
-    ['compile', '__courier.compiled = (function (' + '__ARGS__' + ') {' + input.code + '\n})'],
+    ['compile', '__courier.compiled = (function (' + scriptParameters + ') {' + input.code + '\n})'],
     ['run', '__courier.invoke()'],
   ]
-  for (const [phase, code] of steps) {
-    const source = code.replace('__ARGS__', phase === 'compile' ? 'pm, postman, tests, request, environment, globals, data, iteration, responseBody, responseCode, responseHeaders, responseTime' : '')
+  for (const [phase, source] of steps) {
     const r = context.evalCode(source, 'script.js')
     if (r.error) { error = classify(dumpError(r.error), phase, timeoutMs); break }
     r.value.dispose()
