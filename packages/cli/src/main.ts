@@ -88,6 +88,35 @@ interface SendFlags {
   sslClientCertList?: string
 }
 
+interface RunFlags {
+  environment?: string
+  globals?: string
+  iterationData?: string
+  iterationCount?: number
+  folder: string[]
+  envVar: string[]
+  globalVar: string[]
+  bail?: boolean
+  delayRequest?: number
+  timeoutRequest?: number
+  timeoutScript?: number
+  insecure?: boolean
+  ignoreRedirects?: boolean
+  reporters: string
+  reporterJsonExport?: string
+  reporterJunitExport?: string
+  exportEnvironment?: string
+  exportGlobals?: string
+  silent?: boolean
+  verbose?: boolean
+  proxy?: string | false
+  sslExtraCaCerts?: string
+  sslClientCert?: string
+  sslClientKey?: string
+  sslClientPassphrase?: string
+  sslClientCertList?: string
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value]
 }
@@ -228,6 +257,80 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
           terminal,
         ),
       )
+    })
+
+  program
+    .command('run')
+    .description('run a collection as Newman does: iterations, data files, scripts and tests, reports')
+    .argument('<collection>', 'a Postman collection file')
+    .option('-e, --environment <file>', 'an environment file')
+    .option('-g, --globals <file>', 'a globals file')
+    .option(
+      '-d, --iteration-data <file>',
+      'a data file (CSV with a header row, or a JSON array): one iteration per row',
+    )
+    .option('-n, --iteration-count <n>', 'how many iterations (default: the data rows, or 1)', parseCount)
+    .option('--folder <name>', 'run only this folder (or request), by name or path (repeatable)', collect, [])
+    .option('--env-var <name=value>', 'set an environment variable (repeatable)', collect, [])
+    .option('--global-var <name=value>', 'set a global variable (repeatable)', collect, [])
+    .option('--bail', 'stop the run at the first failure')
+    .option('--delay-request <ms>', 'wait between requests', parseCount)
+    .option('--timeout-request <ms>', 'give up on a response after this many milliseconds', parseCount)
+    .option('--timeout-script <ms>', 'stop a script after this many milliseconds', parseCount)
+    .option('-k, --insecure', 'do not verify TLS certificates')
+    .option('--ignore-redirects', 'do not follow redirects')
+    .option('-r, --reporters <names>', 'reporters, comma-separated: cli, json, junit', 'cli')
+    .option('--reporter-json-export <file>', 'where the json reporter writes')
+    .option('--reporter-junit-export <file>', 'where the junit reporter writes')
+    .option('--export-environment <file>', 'write the environment as the run left it')
+    .option('--export-globals <file>', 'write the globals as the run left them')
+    .option('--silent', 'print nothing')
+    .option('--verbose', 'also print response bodies')
+    .option('--proxy <url>', 'send through this proxy (default: HTTP_PROXY/HTTPS_PROXY/NO_PROXY)')
+    .option('--no-proxy', 'ignore proxy settings of the environment')
+    .option('--ssl-extra-ca-certs <file>', 'also trust the CA certificates in this PEM file')
+    .option('--ssl-client-cert <file>', 'a client certificate (PEM) for every host')
+    .option('--ssl-client-key <file>', 'the key of --ssl-client-cert (PEM)')
+    .option('--ssl-client-passphrase <passphrase>', 'the passphrase of --ssl-client-key')
+    .option('--ssl-client-cert-list <file>', "Newman's JSON list of client certificates per host")
+    .action(async (file: string, flags: RunFlags) => {
+      const { runCommand } = await import('./commands/run.js')
+      const options = {
+        folders: flags.folder,
+        envVars: flags.envVar,
+        globalVars: flags.globalVar,
+        bail: flags.bail === true,
+        insecure: flags.insecure === true,
+        ignoreRedirects: flags.ignoreRedirects === true,
+        reporters: flags.reporters
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name !== ''),
+        silent: flags.silent === true,
+        verbose: flags.verbose === true,
+        version: readVersion(),
+        ...definedOnly({
+          environment: flags.environment,
+          globals: flags.globals,
+          iterationData: flags.iterationData,
+          iterationCount: flags.iterationCount,
+          delayRequestMs: flags.delayRequest,
+          timeoutRequestMs: flags.timeoutRequest,
+          timeoutScriptMs: flags.timeoutScript,
+          reporterJsonExport: flags.reporterJsonExport,
+          reporterJunitExport: flags.reporterJunitExport,
+          exportEnvironment: flags.exportEnvironment,
+          exportGlobals: flags.exportGlobals,
+          proxy: typeof flags.proxy === 'string' ? flags.proxy : undefined,
+          noProxy: flags.proxy === false ? true : undefined,
+          sslExtraCaCerts: flags.sslExtraCaCerts,
+          sslClientCert: flags.sslClientCert,
+          sslClientKey: flags.sslClientKey,
+          sslClientPassphrase: flags.sslClientPassphrase,
+          sslClientCertList: flags.sslClientCertList,
+        }),
+      }
+      setExitCode(await runCommand(file, options, terminal))
     })
 
   const auth = program.command('auth').description('OAuth 2.0 tokens: log in, list, show, log out')
