@@ -57,6 +57,19 @@ describe('createQuickJsScriptEngine', () => {
     await expectStillWorks()
   })
 
+  it('stops catastrophic regular expression backtracking', async () => {
+    const out = await run("/(a+)+$/.test('a'.repeat(40) + 'b')", 200)
+    expect(out.error).toMatchObject({ kind: 'timeout' })
+    await expectStillWorks()
+  })
+
+  it('runs concurrent calls one after the other', async () => {
+    const outs = await Promise.all(
+      [1, 2, 3].map((i) => run(`pm.variables.set('i', ${i}); tests['i'] = true`)),
+    )
+    expect(outs.map((o) => o.scopes.local)).toEqual([1, 2, 3].map((i) => [{ key: 'i', value: i }]))
+  })
+
   it('stops an endless promise chain at the time limit', async () => {
     const out = await run('function f() { return Promise.resolve().then(f) } f()', 200)
     expect(out.error).toMatchObject({ kind: 'timeout' })

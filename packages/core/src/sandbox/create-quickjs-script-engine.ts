@@ -31,6 +31,7 @@ interface Pending {
 const workerLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 }
 // Past the script's deadline, the interrupt handler should have answered; this much later, the worker is stuck.
 const watchdogGraceMs = 2000
+const maxTimeoutMs = 2 ** 31 - 1 - watchdogGraceMs
 
 function failedOutput(input: ScriptInput, error: NonNullable<ScriptOutput['error']>): ScriptOutput {
   return { tests: [], scopes: input.scopes, request: input.request, skipRequest: false, console: [], error }
@@ -53,7 +54,8 @@ class QuickJsScriptEngine implements ScriptEngine {
 
   run(input: ScriptInput, limits: ScriptLimits): Promise<ScriptOutput> {
     if (this.#closed) return Promise.reject(new TypeError('the script engine is closed'))
-    const timeoutMs = limits.timeoutMs > 0 ? limits.timeoutMs : this.#defaultTimeoutMs
+    // Newman's --timeout-script may be Infinity; a timer past 2^31-1 ms would fire at once.
+    const timeoutMs = Math.min(limits.timeoutMs > 0 ? limits.timeoutMs : this.#defaultTimeoutMs, maxTimeoutMs)
     const result = this.#queue.then(() => this.#send(input, timeoutMs))
     this.#queue = result.catch(() => undefined)
     return result

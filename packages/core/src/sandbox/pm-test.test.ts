@@ -82,12 +82,16 @@ describe('pm.response', () => {
       })
       pm.test('status', () => pm.response.to.have.status(404))
       pm.test('header', () => pm.response.to.have.header('X-Missing'))
-      pm.test('path', () => pm.response.to.have.jsonBody('name', 'Bob'))`)
+      pm.test('path', () => pm.response.to.have.jsonBody('name', 'Bob'))
+      pm.test('class', () => pm.response.to.be.clientError)
+      pm.test('reason', () => pm.response.to.be.unauthorized)`)
     expect(out.tests.map((t) => t.error?.message ?? 'passed')).toEqual([
       'passed',
       'expected response to have status code 404 but got 200',
       'expected response to have header X-Missing',
       "response body name: expected 'Ada' to deeply equal 'Bob'",
+      'expected response code to be 4XX but found 200',
+      'expected response to have status code 401 but got 200',
     ])
   })
 })

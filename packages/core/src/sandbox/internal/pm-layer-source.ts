@@ -20,9 +20,10 @@ export const pmLayerSource: string = String.raw`
     function range(name, low, high) {
       A.addProperty(name, function () {
         var r = this._obj
+        var cls = String(low).charAt(0) + 'XX'
         this.assert(r.code >= low && r.code <= high,
-          'expected response code to be ' + low + 'XX but found ' + r.code,
-          'expected response code to not be ' + low + 'XX but found ' + r.code)
+          'expected response code to be ' + cls + ' but found ' + r.code,
+          'expected response code to not be ' + cls + ' but found ' + r.code)
       })
     }
     A.overwriteProperty('ok', function (base) {
@@ -36,10 +37,18 @@ export const pmLayerSource: string = String.raw`
     range('success', 200, 299)
     range('clientError', 400, 499)
     range('serverError', 500, 599)
-    A.addProperty('notFound', function () {
-      var r = this._obj
-      this.assert(r.code === 404, 'expected response to have status code 404 but got ' + r.code,
-        'expected response to not have status code 404')
+    range('info', 100, 199)
+    range('redirection', 300, 399)
+    range('error', 400, 599)
+    var reasons = { accepted: 202, withoutContent: 204, badRequest: 400, unauthorized: 401, forbidden: 403,
+      notFound: 404, notAcceptable: 406, rateLimited: 429 }
+    Object.keys(reasons).forEach(function (name) {
+      var code = reasons[name]
+      A.addProperty(name, function () {
+        var r = this._obj
+        this.assert(r.code === code, 'expected response to have status code ' + code + ' but got ' + r.code,
+          'expected response to not have status code ' + code)
+      })
     })
     A.addProperty('json', function () {
       var r = this._obj, ok = true
