@@ -190,6 +190,21 @@ describe('courier run', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('nowhere.json')
   })
+
+  it('runs only the --folder given, and exits 2 for a folder that does not exist', async () => {
+    const result = await runCli(['run', passing, '-e', environment, '--folder', 'Things'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('Things/Get Thing')
+    const missing = await runCli(['run', passing, '-e', environment, '--folder', 'Nope'])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('Nope')
+  })
+
+  it('exits 2 for an unknown reporter', async () => {
+    const result = await runCli(['run', passing, '-r', 'cli,html'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('html')
+  })
 })
 
 /** A minimal well-formedness check: every tag closes in order, and no raw `&` or `<` is left in text. */
