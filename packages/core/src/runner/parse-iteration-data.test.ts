@@ -4,8 +4,16 @@ import { parseIterationData } from './parse-iteration-data.js'
 describe('parseIterationData', () => {
   it('reads CSV with a header row, a BOM and quoted commas', () => {
     expect(parseIterationData('\uFEFFid,name\n1,"Doe, Jane"\n2,Bob\n', { source: 'data.csv' })).toEqual([
-      { id: '1', name: 'Doe, Jane' },
-      { id: '2', name: 'Bob' },
+      { id: 1, name: 'Doe, Jane' },
+      { id: 2, name: 'Bob' },
+    ])
+  })
+
+  it('reads CSV as Newman does: trimmed, stray quotes kept, short rows, unquoted numbers as numbers', () => {
+    const text = 'a , b,c,big\n"007", foo "bar" baz ,-12.5,12345678901234567890\n7,x\n'
+    expect(parseIterationData(text, { source: 'data.csv' })).toEqual([
+      { a: '007', b: 'foo "bar" baz', c: -12.5, big: '12345678901234567890' },
+      { a: 7, b: 'x' },
     ])
   })
 

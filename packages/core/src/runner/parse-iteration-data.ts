@@ -11,7 +11,7 @@ export interface ParseIterationDataOptions {
 
 /**
  * Parses a data file (Newman's `-d`) into iteration rows: a CSV file with a header row (BOM, quoted commas and
- * new lines allowed) or a JSON array of objects.
+ * new lines allowed; unquoted numbers become numbers, as in Newman) or a JSON array of objects.
  * @throws AppError ITERATION_DATA_INVALID naming the source and, for CSV, the line.
  * @example parseIterationData('id,name\n1,"Doe, Jane"\n', { source: 'data.csv' }) // [{ id: '1', name: 'Doe, Jane' }]
  */
@@ -33,11 +33,16 @@ function guessFormat(text: string, source: string): 'csv' | 'json' {
 
 function parseCsvRows(text: string, source: string): Record<string, unknown>[] {
   try {
+    // Newman's CSV dialect (its integration suites comma-test-csv and csv-with-bom): values and headers trimmed,
+    // stray quotes inside unquoted fields kept, short rows allowed, unquoted numbers read as numbers.
     return parse<Record<string, unknown>>(text, {
       columns: true,
       bom: true,
+      trim: true,
+      relax_quotes: true,
+      relax_column_count: true,
       skip_empty_lines: true,
-      relax_column_count: false,
+      cast: (value, context) => (context.header || context.quoting ? value : castNumber(value)),
     })
   } catch (error) {
     const line = (error as { lines?: unknown }).lines
@@ -49,6 +54,13 @@ function parseCsvRows(text: string, source: string): Record<string, unknown>[] {
       { cause: error },
     )
   }
+}
+
+/** An unquoted decimal number becomes a number; anything else (and integers past 2^53) stays text. */
+function castNumber(value: string): string | number {
+  if (!/^[+-]?\d+(\.\d+)?$/.test(value)) return value
+  const number = Number(value)
+  return Number.isInteger(number) && !Number.isSafeInteger(number) ? value : number
 }
 
 function parseJsonRows(text: string, source: string): Record<string, unknown>[] {
