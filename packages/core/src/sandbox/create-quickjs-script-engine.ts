@@ -50,6 +50,8 @@ class QuickJsScriptEngine implements ScriptEngine {
   constructor(options: QuickJsScriptEngineOptions) {
     this.#memoryLimitBytes = options.memoryLimitBytes ?? 64 * 1024 * 1024
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? 10_000
+    // Started now so QuickJS and chai load while the runner prepares its first request; unref'd while idle.
+    this.#start().unref()
   }
 
   run(input: ScriptInput, limits: ScriptLimits): Promise<ScriptOutput> {

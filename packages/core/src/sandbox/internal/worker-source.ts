@@ -139,7 +139,10 @@ async function load() {
   const wasmMemory = new WebAssembly.Memory({ initial: basePages, maximum })
   QuickJS = await newQuickJSWASMModule(newVariant(RELEASE_SYNC, { wasmMemory }))
 }
-let queue = Promise.resolve()
+// Warm up before the first script arrives: the runner is usually busy with its first request meanwhile.
+let queue = load()
+  .then(create)
+  .catch(dispose)
 parentPort.on('message', (message) => {
   queue = queue.then(load).then(() => {
     let reply
