@@ -63,6 +63,12 @@ describe('createQuickJsScriptEngine', () => {
     await expectStillWorks()
   })
 
+  it('rejects an input that is not plain data, and keeps working', async () => {
+    const input = { ...sampleScriptInput('1'), extra: () => 1 }
+    await expect(engine.run(input, { timeoutMs: 0 })).rejects.toThrow()
+    await expectStillWorks()
+  })
+
   it('runs concurrent calls one after the other', async () => {
     const outs = await Promise.all(
       [1, 2, 3].map((i) => run(`pm.variables.set('i', ${i}); tests['i'] = true`)),

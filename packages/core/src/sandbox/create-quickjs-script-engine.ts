@@ -84,7 +84,14 @@ class QuickJsScriptEngine implements ScriptEngine {
         })
       }, timeoutMs + watchdogGraceMs)
       this.#pending = { id, input, resolve, reject, watchdog }
-      worker.postMessage({ id, input, timeoutMs })
+      try {
+        worker.postMessage({ id, input, timeoutMs })
+      } catch (error) {
+        // Not plain data (a function, a symbol): a bug of the caller, not an outcome.
+        this.#pending = undefined
+        clearTimeout(watchdog)
+        reject(error instanceof Error ? error : new TypeError(String(error)))
+      }
     }).finally(() => this.#worker?.unref())
   }
 
