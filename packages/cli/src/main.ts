@@ -100,6 +100,7 @@ interface RunFlags {
   delayRequest?: number
   timeoutRequest?: number
   timeoutScript?: number
+  timeout?: number
   insecure?: boolean
   ignoreRedirects?: boolean
   reporters: string
@@ -277,6 +278,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
     .option('--delay-request <ms>', 'wait between requests', parseCount)
     .option('--timeout-request <ms>', 'give up on a response after this many milliseconds', parseCount)
     .option('--timeout-script <ms>', 'stop a script after this many milliseconds', parseCount)
+    .option('--timeout <ms>', 'stop the whole run after this many milliseconds', parseCount)
     .option('-k, --insecure', 'do not verify TLS certificates')
     .option('--ignore-redirects', 'do not follow redirects')
     .option('-r, --reporters <names>', 'reporters, comma-separated: cli, json, junit', 'cli')
@@ -317,6 +319,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
           delayRequestMs: flags.delayRequest,
           timeoutRequestMs: flags.timeoutRequest,
           timeoutScriptMs: flags.timeoutScript,
+          timeoutMs: flags.timeout,
           reporterJsonExport: flags.reporterJsonExport,
           reporterJunitExport: flags.reporterJunitExport,
           exportEnvironment: flags.exportEnvironment,

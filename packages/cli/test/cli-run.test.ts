@@ -205,6 +205,25 @@ describe('courier run', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('html')
   })
+
+  it('stops the whole run at --timeout with a failure, and still prints the summary', async () => {
+    const slow = join(folder, 'slow.postman_collection.json')
+    await writeFile(
+      slow,
+      JSON.stringify({
+        info: { name: 'Slow', schema: v21 },
+        item: [
+          { name: 'Slow', request: { method: 'GET', url: '{{baseUrl}}/delay/5' } },
+          { name: 'Never', request: { method: 'GET', url: '{{baseUrl}}/get' } },
+        ],
+      }),
+    )
+    const result = await runCli(['run', slow, '-e', environment, '--timeout', '200'])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('the run was stopped (--timeout 200 ms)')
+    expect(result.stdout).not.toContain('/get')
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('0 passed, 0 failed')
+  })
 })
 
 /** A minimal well-formedness check: every tag closes in order, and no raw `&` or `<` is left in text. */

@@ -34,6 +34,8 @@ export interface RunCommandOptions extends RunInputFlags, TransportFlags {
   delayRequestMs?: number
   timeoutRequestMs?: number
   timeoutScriptMs?: number
+  /** Newman's --timeout: the whole run's limit. */
+  timeoutMs?: number
   insecure: boolean
   ignoreRedirects: boolean
   reporters: string[]
@@ -92,6 +94,14 @@ export async function runCommand(
   // OAuth 2.0 with a grant: tokens come from local state (obtained or refreshed there), as `courier send` does.
   const tokenStore = usesOAuth2Grant(inputs.collection, scopes) ? openTokenStore(process.env) : undefined
   const scriptEngine = createQuickJsScriptEngine()
+  // Ctrl-C and --timeout stop the run between (or during) requests; the summary and reports still come out.
+  const controller = new AbortController()
+  const interrupt = () => controller.abort(new Error('interrupted'))
+  process.once('SIGINT', interrupt)
+  const timer =
+    options.timeoutMs === undefined || options.timeoutMs === 0
+      ? undefined
+      : setTimeout(() => controller.abort(new Error(`--timeout ${options.timeoutMs} ms`)), options.timeoutMs)
   let outcome: { stats: RunStats; failures: RunFailure[] } | undefined
   try {
     const events = runCollection(inputs.collection, {
@@ -113,6 +123,7 @@ export async function runCommand(
       userAgent: `Courier/${options.version}`,
       includeBodies: options.verbose,
       source: file,
+      signal: controller.signal,
     })
     for await (const event of events) {
       for (const reporter of reporters) reporter.onEvent(event)
@@ -139,6 +150,8 @@ export async function runCommand(
       }
     }
   } finally {
+    clearTimeout(timer)
+    process.removeListener('SIGINT', interrupt)
     tokenStore?.close()
     await scriptEngine.close()
     await transport.close()

@@ -359,4 +359,20 @@ describe('runCollection', () => {
     expect(finished(events)).toHaveLength(1)
     expect(summary(events).stats.requests.total).toBe(1)
   })
+
+  it('records an abort during a request as a run failure and stops', async () => {
+    const controller = new AbortController()
+    const { engine } = fakeEngine({
+      abort: () => {
+        controller.abort(new Error('timed out'))
+        return {}
+      },
+    })
+    const events = await run(
+      collectionOf([get('A', '{{base}}/get', [script('prerequest', 'abort')]), get('B', '{{base}}/get')]),
+      { scriptEngine: engine, signal: controller.signal },
+    )
+    expect(finished(events)).toMatchObject([{ error: { code: 'RUN_ABORTED' } }])
+    expect(summary(events).failures).toMatchObject([{ kind: 'run', name: 'aborted' }])
+  })
 })

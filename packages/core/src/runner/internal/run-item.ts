@@ -77,11 +77,26 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
     })
     request = sentShape(exchange.request)
   } catch (caught) {
-    // Network faults and unresolvable requests are outcomes: recorded, and the run goes on (Newman).
-    if (!isAppError(caught)) throw caught
-    error = { code: caught.code, message: caught.message }
-    tally.stats.requests.failed++
-    tally.failures.push({ iteration, item: ref, kind: 'request', name: caught.code, message: caught.message })
+    // Network faults and unresolvable requests are outcomes: recorded, and the run goes on (Newman). An abort
+    // (Ctrl-C, --timeout) is recorded too; the runner stops before the next request.
+    if (options.signal?.aborted === true) {
+      const { reason } = options.signal as { reason: unknown }
+      const why = reason instanceof Error ? reason.message : String(reason)
+      const message = `${request.method} ${request.url}: the run was stopped (${why})`
+      error = { code: 'RUN_ABORTED', message }
+      tally.failures.push({ iteration, item: ref, kind: 'run', name: 'aborted', message })
+    } else {
+      if (!isAppError(caught)) throw caught
+      error = { code: caught.code, message: caught.message }
+      tally.stats.requests.failed++
+      tally.failures.push({
+        iteration,
+        item: ref,
+        kind: 'request',
+        name: caught.code,
+        message: caught.message,
+      })
+    }
   }
   const response = exchange === undefined ? undefined : summarize(exchange, options.includeBodies === true)
   if (exchange !== undefined && response !== undefined) {
