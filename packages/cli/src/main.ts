@@ -110,6 +110,7 @@ interface RunFlags {
   exportGlobals?: string
   silent?: boolean
   verbose?: boolean
+  suppressExitCode?: boolean
   proxy?: string | false
   sslExtraCaCerts?: string
   sslClientCert?: string
@@ -288,6 +289,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
     .option('--export-globals <file>', 'write the globals as the run left them')
     .option('--silent', 'print nothing')
     .option('--verbose', 'also print response bodies')
+    .option('-x, --suppress-exit-code', 'exit 0 even when requests, scripts or assertions failed')
     .option('--proxy <url>', 'send through this proxy (default: HTTP_PROXY/HTTPS_PROXY/NO_PROXY)')
     .option('--no-proxy', 'ignore proxy settings of the environment')
     .option('--ssl-extra-ca-certs <file>', 'also trust the CA certificates in this PEM file')
@@ -310,6 +312,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
           .filter((name) => name !== ''),
         silent: flags.silent === true,
         verbose: flags.verbose === true,
+        suppressExitCode: flags.suppressExitCode === true,
         version: readVersion(),
         ...definedOnly({
           environment: flags.environment,

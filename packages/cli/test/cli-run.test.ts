@@ -90,6 +90,8 @@ describe('courier run', () => {
     expect(result.stdout).toContain('✗ status is 200')
     expect(result.stdout).toContain('expected response to have status code 200 but got 404')
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('0 passed, 1 failed')
+    const suppressed = await runCli(['run', failing, '-e', environment, '-x', '--silent'])
+    expect(suppressed.code).toBe(0)
   })
 
   it('exits 1 when a request fails at the network level', async () => {

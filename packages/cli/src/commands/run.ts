@@ -45,6 +45,8 @@ export interface RunCommandOptions extends RunInputFlags, TransportFlags {
   exportGlobals?: string
   silent: boolean
   verbose: boolean
+  /** Newman's -x: exit 0 even when something failed. */
+  suppressExitCode: boolean
   version: string
 }
 
@@ -165,7 +167,8 @@ export async function runCommand(
       await writeFileAtomic(path, artifact.text)
     }
   }
-  return outcome !== undefined && outcome.failures.length === 0 ? ExitCode.success : ExitCode.failure
+  const passed = outcome !== undefined && outcome.failures.length === 0
+  return passed || options.suppressExitCode ? ExitCode.success : ExitCode.failure
 }
 
 function usesOAuth2Grant(collection: Collection, scopes: VariableScopes): boolean {

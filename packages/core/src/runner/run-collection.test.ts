@@ -208,10 +208,13 @@ describe('runCollection', () => {
   it('skips the send and the tests when a pre-request script calls skipRequest', async () => {
     const { engine, calls } = fakeEngine({ skip: () => ({ skipRequest: true }) })
     const events = await run(
-      collectionOf([get('A', '{{base}}/get', [script('prerequest', 'skip'), script('test', 'x')])]),
+      collectionOf(
+        [get('A', '{{base}}/get', [script('prerequest', 'x'), script('test', 'x')])],
+        [script('prerequest', 'skip')],
+      ),
       { scriptEngine: engine },
     )
-    expect(calls).toEqual(['A › prerequest'])
+    expect(calls).toEqual(['collection › prerequest'])
     expect(finished(events)).toMatchObject([{ skipped: true }])
     expect(summary(events).stats.requests.total).toBe(0)
   })

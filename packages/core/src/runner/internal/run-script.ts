@@ -39,6 +39,8 @@ export async function runScripts(
   const counter = script.listen === 'test' ? tally.stats.testScripts : tally.stats.prerequestScripts
   const events: ScriptFinishedEvent[] = []
   for (const code of scriptsOf(script.events, script.listen)) {
+    // pm.execution.skipRequest() ends the request where it is called: later pre-request scripts do not run.
+    if (state.skipRequest) break
     const base = {
       type: 'script:finished',
       iteration,
