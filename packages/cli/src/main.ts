@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { ExitCode } from './exit-codes.js'
 import { processTerminal, useColor, type Terminal } from './terminal.js'
+import { addTransportOptions, transportFlagsOf, type RawTransportFlags } from './transport-options.js'
 
 /** What `main` needs from the outside world; tests pass their own. */
 export interface MainOptions {
@@ -63,7 +64,7 @@ interface AuthLoginFlags {
   sslExtraCaCerts?: string
 }
 
-interface SendFlags {
+interface SendFlags extends RawTransportFlags {
   method?: string
   header: string[]
   data?: string
@@ -80,15 +81,9 @@ interface SendFlags {
   ignoreRedirects?: boolean
   timeoutRequest?: number
   maxResponseSize?: number
-  proxy?: string | false
-  sslExtraCaCerts?: string
-  sslClientCert?: string
-  sslClientKey?: string
-  sslClientPassphrase?: string
-  sslClientCertList?: string
 }
 
-interface RunFlags {
+interface RunFlags extends RawTransportFlags {
   environment?: string
   globals?: string
   iterationData?: string
@@ -111,12 +106,6 @@ interface RunFlags {
   silent?: boolean
   verbose?: boolean
   suppressExitCode?: boolean
-  proxy?: string | false
-  sslExtraCaCerts?: string
-  sslClientCert?: string
-  sslClientKey?: string
-  sslClientPassphrase?: string
-  sslClientCertList?: string
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -187,8 +176,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
       setExitCode(await convertCommand(file, flags, terminal))
     })
 
-  program
-    .command('send')
+  addTransportOptions(program.command('send'))
     .description('send one request: a request of a collection, or an ad hoc URL (curl-style flags)')
     .argument('<collection|url>', 'a Postman collection file, or the URL of an ad hoc request')
     .argument('[request]', 'the request to send: its path ("Folder/Request"), name or id')
@@ -209,13 +197,6 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
     .option('--ignore-redirects', 'do not follow redirects')
     .option('--timeout-request <ms>', 'give up on a response after this many milliseconds', parseCount)
     .option('--max-response-size <bytes>', 'refuse responses larger than this (default 256 MiB)', parseCount)
-    .option('--proxy <url>', 'send through this proxy (default: HTTP_PROXY/HTTPS_PROXY/NO_PROXY)')
-    .option('--no-proxy', 'ignore proxy settings of the environment')
-    .option('--ssl-extra-ca-certs <file>', 'also trust the CA certificates in this PEM file')
-    .option('--ssl-client-cert <file>', 'a client certificate (PEM) for every host')
-    .option('--ssl-client-key <file>', 'the key of --ssl-client-cert (PEM)')
-    .option('--ssl-client-passphrase <passphrase>', 'the passphrase of --ssl-client-key')
-    .option('--ssl-client-cert-list <file>', "Newman's JSON list of client certificates per host")
     .action(async (first: string, request: string | undefined, flags: SendFlags) => {
       const { sendCommand } = await import('./commands/send.js')
       const source =
@@ -247,22 +228,15 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
               output: flags.output,
               timeoutRequestMs: flags.timeoutRequest,
               maxResponseBytes: flags.maxResponseSize,
-              proxy: typeof flags.proxy === 'string' ? flags.proxy : undefined,
-              noProxy: flags.proxy === false ? true : undefined,
-              sslExtraCaCerts: flags.sslExtraCaCerts,
-              sslClientCert: flags.sslClientCert,
-              sslClientKey: flags.sslClientKey,
-              sslClientPassphrase: flags.sslClientPassphrase,
-              sslClientCertList: flags.sslClientCertList,
             }),
+            ...transportFlagsOf(flags),
           },
           terminal,
         ),
       )
     })
 
-  program
-    .command('run')
+  addTransportOptions(program.command('run'))
     .description('run a collection as Newman does: iterations, data files, scripts and tests, reports')
     .argument('<collection>', 'a Postman collection file')
     .option('-e, --environment <file>', 'an environment file')
@@ -290,13 +264,6 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
     .option('--silent', 'print nothing')
     .option('--verbose', 'also print response bodies')
     .option('-x, --suppress-exit-code', 'exit 0 even when requests, scripts or assertions failed')
-    .option('--proxy <url>', 'send through this proxy (default: HTTP_PROXY/HTTPS_PROXY/NO_PROXY)')
-    .option('--no-proxy', 'ignore proxy settings of the environment')
-    .option('--ssl-extra-ca-certs <file>', 'also trust the CA certificates in this PEM file')
-    .option('--ssl-client-cert <file>', 'a client certificate (PEM) for every host')
-    .option('--ssl-client-key <file>', 'the key of --ssl-client-cert (PEM)')
-    .option('--ssl-client-passphrase <passphrase>', 'the passphrase of --ssl-client-key')
-    .option('--ssl-client-cert-list <file>', "Newman's JSON list of client certificates per host")
     .action(async (file: string, flags: RunFlags) => {
       const { runCommand } = await import('./commands/run.js')
       const options = {
@@ -327,14 +294,8 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
           reporterJunitExport: flags.reporterJunitExport,
           exportEnvironment: flags.exportEnvironment,
           exportGlobals: flags.exportGlobals,
-          proxy: typeof flags.proxy === 'string' ? flags.proxy : undefined,
-          noProxy: flags.proxy === false ? true : undefined,
-          sslExtraCaCerts: flags.sslExtraCaCerts,
-          sslClientCert: flags.sslClientCert,
-          sslClientKey: flags.sslClientKey,
-          sslClientPassphrase: flags.sslClientPassphrase,
-          sslClientCertList: flags.sslClientCertList,
         }),
+        ...transportFlagsOf(flags),
       }
       setExitCode(await runCommand(file, options, terminal))
     })
