@@ -39,6 +39,8 @@ const passing = [
   'slashed-variable-names',
   'steph',
   'timeout',
+  'request-chaining-test',
+  'var-replacement',
 ]
 
 let echo: EchoServer

@@ -90,6 +90,16 @@ describe('buildUrl', () => {
     )
   })
 
+  it('sends an unresolved variable as written (encoded) when asked to keep it, as Newman runs do', () => {
+    expect(
+      buildUrl('https://x.test/{{missing}}?q={{gone}}', {
+        scopes: {},
+        method: 'GET',
+        unresolvedVariables: 'keep',
+      }),
+    ).toBe('https://x.test/%7B%7Bmissing%7D%7D?q={{gone}}')
+  })
+
   it('names every unresolved variable', () => {
     expect(() => build('https://{{a}}/{{b}}/{{a}}')).toThrow(
       'GET https://{{a}}/{{b}}/{{a}}: unresolved variables {{a}}, {{b}}',

@@ -15,6 +15,9 @@ export interface BuildUrlOptions {
   method: string
   /** Postman's `disableUrlEncoding`: send path, query, userinfo and hash as written. */
   disableUrlEncoding?: boolean
+  /** `error` (default, `courier send`): a `{{name}}` left is an error; `keep`: send it as written (encoded), as
+   * Newman does in a run, where a test may expect exactly that. */
+  unresolvedVariables?: 'error' | 'keep'
 }
 
 /** Postman's `{{name}}` token (postman-collection's Substitutor): anything but braces between the pairs. */
@@ -23,7 +26,8 @@ const TOKEN = /\{\{([^{}]*?)\}\}/g
 /**
  * Builds the URL a request is sent to, as Newman does: joins the model's URL with its path variables, resolves
  * variables, parses the result again, then encodes each part as postman-url-encoder's `toNodeUrl` does.
- * @throws AppError VARIABLE_UNRESOLVED when a `{{name}}` is left; HTTP_URL_INVALID when the result is no http(s) URL.
+ * @throws AppError VARIABLE_UNRESOLVED when a `{{name}}` is left (unless `unresolvedVariables: 'keep'`);
+ * HTTP_URL_INVALID when the result is no http(s) URL.
  * @example buildUrl('{{base}}/users', { scopes, method: 'GET' }) // 'https://api.example.com/users'
  */
 export function buildUrl(url: Url | undefined, options: BuildUrlOptions): string {
@@ -31,7 +35,7 @@ export function buildUrl(url: Url | undefined, options: BuildUrlOptions): string
   const resolveOptions = options.dynamic === undefined ? {} : { dynamic: options.dynamic }
   const resolved = resolveTemplate(template, options.scopes, resolveOptions)
   const names = [...new Set([...resolved.matchAll(TOKEN)].map((match) => match[1] ?? ''))]
-  if (names.length > 0) {
+  if (names.length > 0 && options.unresolvedVariables !== 'keep') {
     const where = `${options.method} ${resolved}`
     const list = names.map((name) => `{{${name}}}`).join(', ')
     throw new AppError(

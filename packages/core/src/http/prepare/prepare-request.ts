@@ -22,6 +22,8 @@ export interface PrepareOptions {
   settings?: Partial<RequestSettings>
   /** The `User-Agent` sent when the request sets none, such as `Courier/1.2.0`. Default `Courier`. */
   userAgent?: string
+  /** What a `{{name}}` left in the URL does: `error` (default) or `keep` (sent as written, as Newman runs do). */
+  unresolvedVariables?: 'error' | 'keep'
 }
 
 /** A prepared request and the auth to apply to it. */
@@ -54,6 +56,9 @@ export async function prepareRequest(target: RequestTarget, options: PrepareOpti
     ...dynamic,
     method,
     disableUrlEncoding: settings.disableUrlEncoding,
+    ...(options.unresolvedVariables === undefined
+      ? {}
+      : { unresolvedVariables: options.unresolvedVariables }),
   })
   const headers = buildHeaders(request, { scopes: options.scopes, ...dynamic })
 

@@ -58,6 +58,8 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
       dynamic: ctx.dynamic,
       ...(options.settings === undefined ? {} : { settings: options.settings }),
       ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
+      // Newman sends a URL with an unresolved {{name}} as written; a test may assert exactly that.
+      unresolvedVariables: 'keep',
     })
     request = sentShape(prepared.request)
     exchange = await sendRequest(prepared, {
