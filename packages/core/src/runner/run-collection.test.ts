@@ -263,8 +263,9 @@ describe('runCollection', () => {
     const [a, b, c] = finished(events)
     expect(a).toMatchObject({ request: { url: `${echo.url}/get?tmp=here` } })
     expect(b).toMatchObject({ request: { url: `${echo.url}/get?who=ada` } })
-    // Our pipeline refuses an unresolved URL variable (Newman would send it as is): an outcome, not a crash.
-    expect(c).toMatchObject({ error: { code: 'VARIABLE_UNRESOLVED' } })
+    // The local variable is gone; like Newman, the run sends the unresolved token as written.
+    expect(c).toMatchObject({ request: { url: `${echo.url}/get?tmp={{tmp}}` }, response: { code: 200 } })
+    expect(c).not.toHaveProperty('error')
     expect(summary(events).environment).toContainEqual({ key: 'who', value: 'ada' })
   })
 
