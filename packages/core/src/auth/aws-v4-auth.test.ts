@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { defaultRequestSettings, type PreparedRequest } from '../http/types.js'
+import { authContext, preparedRequest } from '../../test/support/auth-fixtures.js'
 import { awsV4Auth } from './aws-v4-auth.js'
-import type { AuthContext } from './types.js'
 
-const context: AuthContext = {
-  clock: { now: () => new Date('2015-08-30T12:36:00Z') },
-  random: { bytes: (n) => new Uint8Array(n) },
-  files: { read: () => Promise.reject(new Error('no files')) },
-}
+const context = authContext({ now: new Date('2015-08-30T12:36:00Z') })
 
-function request(url: string, extra: Partial<PreparedRequest> = {}): PreparedRequest {
-  return {
-    method: 'GET',
-    url,
-    headers: [],
-    body: { type: 'none' },
-    settings: defaultRequestSettings,
-    ...extra,
-  }
-}
+const request = preparedRequest
 
 // The AWS SigV4 test suite's credentials (aws-sig-v4-test-suite).
 const suite = {

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { defaultRequestSettings, type PreparedRequest, type TransportResponse } from '../http/types.js'
+import { authContext, preparedRequest } from '../../test/support/auth-fixtures.js'
+import { type TransportResponse } from '../http/types.js'
 import { digestAuth, digestHeader } from './digest-auth.js'
-import type { AuthContext } from './types.js'
 
-const context: AuthContext = {
-  clock: { now: () => new Date('2026-01-01T00:00:00Z') },
-  random: { bytes: (n) => new Uint8Array(n).fill(0xab) },
-  files: { read: () => Promise.reject(new Error('no files')) },
-}
+const context = authContext({
+  now: new Date('2026-01-01T00:00:00Z'),
+  bytes: (n) => new Uint8Array(n).fill(0xab),
+})
 
-function request(url: string, extra: Partial<PreparedRequest> = {}): PreparedRequest {
-  return {
-    method: 'GET',
-    url,
-    headers: [],
-    body: { type: 'none' },
-    settings: defaultRequestSettings,
-    ...extra,
-  }
-}
+const request = preparedRequest
 
 function response(status: number, headers: [string, string][]): TransportResponse {
   return {

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { defaultRequestSettings, type PreparedRequest } from '../http/types.js'
+import { authContext, preparedRequest } from '../../test/support/auth-fixtures.js'
 import { edgeGridAuth, edgeGridHeader } from './edge-grid-auth.js'
-import type { AuthContext } from './types.js'
 
-const context: AuthContext = {
-  clock: { now: () => new Date('2014-03-21T19:34:21.123Z') },
-  random: { bytes: (n) => new Uint8Array(n) },
-  files: { read: () => Promise.reject(new Error('no files')) },
-}
+const context = authContext({ now: new Date('2014-03-21T19:34:21.123Z') })
 
-function request(url: string, extra: Partial<PreparedRequest> = {}): PreparedRequest {
-  return {
-    method: 'GET',
-    url,
-    headers: [],
-    body: { type: 'none' },
-    settings: defaultRequestSettings,
-    ...extra,
-  }
-}
+const request = preparedRequest
 
 // Akamai's published EdgeGrid test data (AkamaiOPEN-edgegrid testdata.json).
 const host = 'https://akaa-baseurl-xxxxxxxxxxx-xxxxxxxxxxxxx.luna.akamaiapis.net'

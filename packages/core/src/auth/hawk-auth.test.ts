@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { defaultRequestSettings, type PreparedRequest } from '../http/types.js'
+import { authContext, preparedRequest } from '../../test/support/auth-fixtures.js'
 import { hawkAuth, hawkHeader, hawkPayloadHash } from './hawk-auth.js'
-import type { AuthContext } from './types.js'
 
-const context: AuthContext = {
-  clock: { now: () => new Date(1_353_832_234_000) },
-  random: { bytes: (n) => Uint8Array.from({ length: n }, (_, i) => i + 26) },
-  files: { read: () => Promise.reject(new Error('no files')) },
-}
+const context = authContext({
+  now: new Date(1_353_832_234_000),
+  bytes: (n) => Uint8Array.from({ length: n }, (_, i) => i + 26),
+})
 
-function request(url: string, extra: Partial<PreparedRequest> = {}): PreparedRequest {
-  return {
-    method: 'GET',
-    url,
-    headers: [],
-    body: { type: 'none' },
-    settings: defaultRequestSettings,
-    ...extra,
-  }
-}
+const request = preparedRequest
 
 // The Hawk README's usage example.
 const credentials = {

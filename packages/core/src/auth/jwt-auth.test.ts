@@ -1,19 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { decodeProtectedHeader, jwtVerify } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { defaultRequestSettings, type PreparedRequest } from '../http/types.js'
+import { preparedRequest } from '../../test/support/auth-fixtures.js'
+import { type PreparedRequest } from '../http/types.js'
 import { jwtAuth } from './jwt-auth.js'
 
-function request(url: string, extra: Partial<PreparedRequest> = {}): PreparedRequest {
-  return {
-    method: 'GET',
-    url,
-    headers: [],
-    body: { type: 'none' },
-    settings: defaultRequestSettings,
-    ...extra,
-  }
-}
+const request = preparedRequest
 
 const payload = JSON.stringify({ sub: 'user-1', iat: 1_700_000_000, scope: 'read' })
 

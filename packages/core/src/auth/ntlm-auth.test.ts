@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { authContext } from '../../test/support/auth-fixtures.js'
 import { defaultRequestSettings, type PreparedRequest, type TransportResponse } from '../http/types.js'
 import { ntlmAuth } from './ntlm-auth.js'
-import type { AuthContext } from './types.js'
 
-const context: AuthContext = {
-  clock: { now: () => new Date(0) },
-  random: { bytes: (n) => new Uint8Array(n).fill(0xaa) },
-  files: { read: () => Promise.reject(new Error('no files')) },
-}
+const context = authContext({ now: new Date(0), bytes: (n) => new Uint8Array(n).fill(0xaa) })
 const req: PreparedRequest = {
   method: 'GET',
   url: 'http://h.test/',

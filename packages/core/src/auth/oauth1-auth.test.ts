@@ -1,25 +1,14 @@
 import { generateKeyPairSync, verify } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { defaultRequestSettings, type PreparedRequest } from '../http/types.js'
+import { authContext, preparedRequest } from '../../test/support/auth-fixtures.js'
 import { normalizeOAuth1Params, oauth1Auth, oauth1BaseString, oauth1Signature } from './oauth1-auth.js'
-import type { AuthContext } from './types.js'
 
-const context: AuthContext = {
-  clock: { now: () => new Date(1_700_000_000_500) },
-  random: { bytes: (n) => Uint8Array.from({ length: n }, (_, i) => i) },
-  files: { read: () => Promise.reject(new Error('no files')) },
-}
+const context = authContext({
+  now: new Date(1_700_000_000_500),
+  bytes: (n) => Uint8Array.from({ length: n }, (_, i) => i),
+})
 
-function request(url: string, extra: Partial<PreparedRequest> = {}): PreparedRequest {
-  return {
-    method: 'GET',
-    url,
-    headers: [],
-    body: { type: 'none' },
-    settings: defaultRequestSettings,
-    ...extra,
-  }
-}
+const request = preparedRequest
 
 // RFC 5849 §1.2: the photos example.
 const photos = {
