@@ -3,14 +3,13 @@
 // organizer_key, expiry → refresh, a new process still has the token, and failures with clear messages.
 import { execFile, spawn } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { startGotoSandbox, type GotoSandbox } from '@courier/goto-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { courierBin, runCli } from './run-cli.js'
+import { courierBin, freePort, runCli } from './run-cli.js'
 
 const fakeBrowser = fileURLToPath(new URL('./fixtures/fake-browser.mjs', import.meta.url))
 const v21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
@@ -21,15 +20,6 @@ let collection: string
 let environment: string
 let callbackUrl: string
 let env: NodeJS.ProcessEnv
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return address.port
-}
 
 async function writeEnvironment(path: string, values: Record<string, string>): Promise<void> {
   const entries = Object.entries(values).map(([key, value]) => ({

@@ -1,10 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEchoServer, type EchoServer } from '@courier/testkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli, type CliResult } from './run-cli.js'
+import { freePort, runCli, type CliResult } from './run-cli.js'
 
 let echo: EchoServer
 let folder: string
@@ -211,7 +210,7 @@ describe('courier send faults', () => {
   })
 
   it('reports a refused connection', async () => {
-    const port = await closedPort()
+    const port = await freePort()
     expectFault(await runCli(['send', `http://127.0.0.1:${port}/x`]), /refused/)
   })
 
@@ -230,12 +229,3 @@ describe('courier send faults', () => {
     expectFault(await runCli(['send', '--max-response-size', '1000', `${echo.url}/bytes/5000`]), /1000/)
   })
 })
-
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return address.port
-}

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
@@ -39,4 +40,14 @@ export async function runCli(
     child.on('close', resolve)
   })
   return { code, stdout, stderr } satisfies CliResult
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago (for a redirect URI to listen on, or to be refused on). */
+export async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return address.port
 }

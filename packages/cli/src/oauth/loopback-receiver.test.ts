@@ -1,16 +1,7 @@
-import { createServer } from 'node:net'
 import { isAppError } from '@courier/core'
 import { describe, expect, it } from 'vitest'
+import { freePort } from '../../test/run-cli.js'
 import { createLoopbackReceiver, isLoopbackRedirect } from './loopback-receiver.js'
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return address.port
-}
 
 describe('createLoopbackReceiver', () => {
   it('resolves with the callback the browser brings to the exact redirect path, after opening the browser', async () => {
