@@ -48,4 +48,8 @@ export const exitCodes = {
   ITERATION_DATA_INVALID: ExitCode.badInput,
   STATE_TOO_NEW: ExitCode.failure,
   STATE_UNREADABLE: ExitCode.failure,
+  WORKSPACE_NOT_FOUND: ExitCode.badInput,
+  WORKSPACE_STALE: ExitCode.failure,
+  WORKSPACE_LOCKED: ExitCode.failure,
+  WORKSPACE_CONFLICT: ExitCode.badInput,
 } as const satisfies Record<ErrorCode, ExitCode>

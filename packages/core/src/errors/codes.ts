@@ -51,6 +51,10 @@ export interface ErrorDetails {
   ITERATION_DATA_INVALID: { source: string; line?: number; reason: string }
   STATE_TOO_NEW: { path: string; version: number; supportedVersion: number }
   STATE_UNREADABLE: { path: string; reason: string }
+  WORKSPACE_NOT_FOUND: { start: string }
+  WORKSPACE_STALE: { path: string }
+  WORKSPACE_LOCKED: { path: string; reason: string }
+  WORKSPACE_CONFLICT: { name: string; path: string }
 }
 
 export type ErrorCode = keyof ErrorDetails

@@ -164,6 +164,22 @@ export const messages = {
     hint: (d) =>
       `${d.path} is not a Courier state database (${d.reason}): move it aside and Courier creates a new one.`,
   },
+  WORKSPACE_NOT_FOUND: {
+    title: 'No workspace here',
+    hint: () => 'Run `courier init`, or pass --workspace DIR.',
+  },
+  WORKSPACE_STALE: {
+    title: 'Changed on disk meanwhile',
+    hint: () => 'Another program wrote this file after Courier read it: reload, then make the change again.',
+  },
+  WORKSPACE_LOCKED: {
+    title: 'Workspace busy',
+    hint: () => 'Another Courier process is writing this workspace; try again in a moment.',
+  },
+  WORKSPACE_CONFLICT: {
+    title: 'Already in the workspace',
+    hint: () => 'Use --replace to overwrite it or --as-copy to keep both.',
+  },
 } satisfies MessageTable
 
 /**
