@@ -19,7 +19,10 @@ import type { ItemRef, RunEvent } from './types.js'
  */
 export async function* runCollection(collection: Collection, options: RunOptions): AsyncGenerator<RunEvent> {
   const source = options.source ?? collection.info?.name ?? 'collection'
-  const requests = selectRequests(collection, options.folders, { source })
+  const requests = selectRequests(collection, options.folders, {
+    source,
+    ...(options.shard === undefined ? {} : { shard: options.shard }),
+  })
   const rows = options.iterationData ?? []
   const iterationCount = options.iterationCount ?? Math.max(rows.length, 1)
   const started = options.clock.now()

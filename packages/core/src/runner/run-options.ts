@@ -3,6 +3,7 @@ import type { CookieStore, RequestSettings, Transport } from '../http/index.js'
 import type { Clock, FileSource, Random } from '../ports/index.js'
 import type { ScriptEngine } from '../sandbox/index.js'
 import type { DynamicVariableProvider, Variable } from '../variables/index.js'
+import type { Shard } from './shard.js'
 
 /**
  * What `runCollection` needs: the ports (transport, files, clock, random, script engine) and Newman's run options.
@@ -21,6 +22,8 @@ export interface RunOptions {
   iterationCount?: number
   /** Newman's `--folder`: names or paths of folders (or requests) to run, in collection order. */
   folders?: readonly string[]
+  /** Run only this part of the selected requests (`--shard i/n`, contiguous blocks: ADR 0010). */
+  shard?: Shard
   /** Stop the run at the first failure (Newman's `--bail`). */
   bail?: boolean
   /** Wait this long between requests (Newman's `--delay-request`). */

@@ -2,20 +2,32 @@ import type { Collection, Item } from '../collection/index.js'
 import { AppError } from '../errors/index.js'
 import type { ListedRequest } from '../http/index.js'
 import { listRequests } from '../http/index.js'
+import { shardRequests, type Shard } from './shard.js'
 
 /** Options for {@link selectRequests}. */
 export interface SelectRequestsOptions {
   /** The collection's file or name, for error messages. */
   source: string
+  /** Keep only this part of the selection (`--shard i/n`): see {@link shardRequests}. */
+  shard?: Shard
 }
 
 /**
  * The requests a run goes through, in collection order: all of them, or those inside the named folders (Newman's
- * `--folder`, by name or path; a request's name or path selects that request).
+ * `--folder`, by name or path; a request's name or path selects that request), then only `shard`'s part of them.
  * @throws AppError REQUEST_NOT_FOUND when a name matches no folder or request.
  * @example selectRequests(collection, ['Users'], { source: 'api.json' }).map((entry) => entry.path)
  */
 export function selectRequests(
+  collection: Collection,
+  folders: readonly string[] | undefined,
+  options: SelectRequestsOptions,
+): ListedRequest[] {
+  const selected = selectFolders(collection, folders, options)
+  return options.shard === undefined ? selected : shardRequests(selected, options.shard)
+}
+
+function selectFolders(
   collection: Collection,
   folders: readonly string[] | undefined,
   options: SelectRequestsOptions,
