@@ -49,6 +49,8 @@ export const exitCodes = {
   STATE_TOO_NEW: ExitCode.failure,
   STATE_UNREADABLE: ExitCode.failure,
   WORKSPACE_NOT_FOUND: ExitCode.badInput,
+  COLLECTION_NOT_FOUND: ExitCode.badInput,
+  ENVIRONMENT_NOT_FOUND: ExitCode.badInput,
   WORKSPACE_STALE: ExitCode.failure,
   WORKSPACE_LOCKED: ExitCode.failure,
   WORKSPACE_CONFLICT: ExitCode.badInput,

@@ -52,6 +52,8 @@ export interface ErrorDetails {
   STATE_TOO_NEW: { path: string; version: number; supportedVersion: number }
   STATE_UNREADABLE: { path: string; reason: string }
   WORKSPACE_NOT_FOUND: { start: string }
+  COLLECTION_NOT_FOUND: { query: string; names: string[] }
+  ENVIRONMENT_NOT_FOUND: { query: string; names: string[] }
   WORKSPACE_STALE: { path: string }
   WORKSPACE_LOCKED: { path: string; reason: string }
   WORKSPACE_CONFLICT: { name: string; path: string }

@@ -168,6 +168,14 @@ export const messages = {
     title: 'No workspace here',
     hint: () => 'Run `courier init`, or pass --workspace DIR.',
   },
+  COLLECTION_NOT_FOUND: {
+    title: 'No such collection',
+    hint: () => 'Run `courier ls` to see the collections of the workspace.',
+  },
+  ENVIRONMENT_NOT_FOUND: {
+    title: 'No such environment',
+    hint: () => 'Run `courier env ls` to see the environments of the workspace.',
+  },
   WORKSPACE_STALE: {
     title: 'Changed on disk meanwhile',
     hint: () => 'Another program wrote this file after Courier read it: reload, then make the change again.',
