@@ -1,4 +1,5 @@
 import type { OAuth2Token, TokenStore } from '@courier/core'
+import { settle } from './internal/settle.js'
 import type { StateDatabase } from './state-database.js'
 
 interface TokenRow {
@@ -36,12 +37,6 @@ export function createSqliteTokenStore(db: StateDatabase): TokenStore {
     list: () => settle(() => selectAll.all().map(parseToken)),
     delete: (name) => settle(() => remove.run(name).changes > 0),
   }
-}
-
-// better-sqlite3 is synchronous: run the statement now, and turn a throw (SQLITE_BUSY after the timeout, a closed
-// database) into a rejection as the async port promises.
-function settle<T>(run: () => T): Promise<T> {
-  return new Promise((resolve) => resolve(run()))
 }
 
 // The column holds only what `put` wrote (a CHECK keeps it valid JSON), so it is trusted as an OAuth2Token.

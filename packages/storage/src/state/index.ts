@@ -5,3 +5,33 @@ export type { StateDatabaseOptions } from './state-database.js'
 export { createSqliteTokenStore } from './create-sqlite-token-store.js'
 export { ensureStateGitignore } from './ensure-state-gitignore.js'
 export { createSqliteCookieStore } from './create-sqlite-cookie-store.js'
+export { createHistoryStore } from './create-history-store.js'
+export type { HistoryListOptions, HistoryStore, HistoryStoreOptions } from './create-history-store.js'
+export { toHistoryEntry } from './history-entry.js'
+export type {
+  HistoryBytes,
+  HistoryCollectionRef,
+  HistoryEntry,
+  HistoryFormPart,
+  HistoryHop,
+  HistoryRecord,
+  HistoryRequest,
+  HistoryRequestBody,
+  HistoryResponse,
+  HistorySource,
+  HistorySummary,
+  NewHistoryEntry,
+} from './history-entry.js'
+export { createSecretStore, isSecretScope } from './create-secret-store.js'
+export type { SecretScope, SecretStore, SecretValue } from './create-secret-store.js'
+export { splitSecretValues, withSecretValues } from './secret-values.js'
+export type { SplitSecretValuesResult } from './secret-values.js'
+export { createUiStateStore } from './create-ui-state-store.js'
+export type {
+  JsonValue,
+  UiStateStore,
+  UiStateStoreOptions,
+  UiStateWarning,
+  UiTab,
+  UiTabItem,
+} from './create-ui-state-store.js'

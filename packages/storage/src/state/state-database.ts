@@ -49,6 +49,8 @@ export class StateDatabase {
       wrapOpenErrors(path, () => {
         connection.pragma('journal_mode = WAL')
         connection.pragma('foreign_keys = ON')
+        // Deleted rows are overwritten, not left in free pages: an unset secret or a revoked token leaves the file.
+        connection.pragma('secure_delete = ON')
       })
       migrate(connection, migrations)
     } catch (error) {
