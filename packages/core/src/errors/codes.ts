@@ -46,6 +46,12 @@ export interface ErrorDetails {
   OAUTH2_REFRESH_FAILED: { name: string; tokenUrl: string; error: string }
   REQUEST_NOT_FOUND: { query: string; source: string; suggestions: string[] }
   REQUEST_AMBIGUOUS: { query: string; source: string; matches: string[] }
+  ITEM_NOT_FOUND: { query: string; source: string; suggestions: string[] }
+  ITEM_AMBIGUOUS: { query: string; source: string; matches: string[] }
+  ITEM_WRONG_KIND: { query: string; path: string; expected: 'folder' | 'request' }
+  NAME_INVALID: { name: string; what: string; reason: string }
+  MOVE_INTO_ITSELF: { item: string; target: string }
+  EXAMPLE_NOT_FOUND: { item: string; query: string; examples: string[] }
   CONVERT_TARGET_UNSUPPORTED: { target: string; supported: string[] }
   USAGE_INVALID: { message: string }
   ITERATION_DATA_INVALID: { source: string; line?: number; reason: string }

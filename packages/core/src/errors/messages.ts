@@ -144,6 +144,36 @@ export const messages = {
     title: 'Several requests match',
     hint: (d) => `Name it by path: ${d.matches.map((m) => `"${m}"`).join(', ')}.`,
   },
+  ITEM_NOT_FOUND: {
+    title: 'No such item',
+    hint: (d) =>
+      d.suggestions.length > 0
+        ? `Did you mean ${d.suggestions.map((s) => `"${s}"`).join(', ')}?`
+        : 'Name a folder or request by path ("Folder/Request"), name or id.',
+  },
+  ITEM_AMBIGUOUS: {
+    title: 'Several items match',
+    hint: (d) => `Name it by path or id: ${d.matches.map((m) => `"${m}"`).join(', ')}.`,
+  },
+  ITEM_WRONG_KIND: {
+    title: 'Wrong kind of item',
+    hint: (d) => `"${d.path}" is not a ${d.expected}; name a ${d.expected}.`,
+  },
+  NAME_INVALID: {
+    title: 'Invalid name',
+    hint: (d) => `Give the ${d.what} a name: ${d.reason}.`,
+  },
+  MOVE_INTO_ITSELF: {
+    title: 'Cannot move a folder into itself',
+    hint: (d) => `"${d.target}" is "${d.item}" or inside it; choose another folder.`,
+  },
+  EXAMPLE_NOT_FOUND: {
+    title: 'No such example',
+    hint: (d) =>
+      d.examples.length > 0
+        ? `"${d.item}" has the examples ${d.examples.map((e) => `"${e}"`).join(', ')}.`
+        : `"${d.item}" has no saved examples.`,
+  },
   CONVERT_TARGET_UNSUPPORTED: {
     title: 'Unsupported target format',
     hint: (d) => `Supported targets: ${d.supported.join(', ')}.`,

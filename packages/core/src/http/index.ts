@@ -20,8 +20,10 @@ export type {
   ListedRequest,
   PrepareOptions,
   PrepareResult,
+  QueryParam,
   RequestTarget,
   ResolveAuthOptions,
+  UrlParts,
 } from './prepare/index.js'
 export {
   METHODS_WITHOUT_BODY,
@@ -30,6 +32,7 @@ export {
   effectiveAuth,
   findRequest,
   listRequests,
+  parseUrl,
   prepareRequest,
   requestSettings,
   resolveAuth,
