@@ -18,7 +18,7 @@ export interface MainOptions {
  */
 export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
   const env = options.env ?? process.env
-  const colorFlag = argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined
+  const colorFlag = colorChoice(argv)
   const color = useColor({
     env,
     isTTY: options.isTTY ?? process.stdout.isTTY,
@@ -101,8 +101,22 @@ interface RunFlags extends RawTransportFlags {
   reporters: string
   reporterJsonExport?: string
   reporterJunitExport?: string
+  reporterHtmlExport?: string
+  reporterCliSilent?: boolean
+  reporterCliNoSummary?: boolean
+  reporterCliNoFailures?: boolean
+  reporterCliNoAssertions?: boolean
+  reporterCliNoSuccessAssertions?: boolean
+  reporterCliNoConsole?: boolean
+  reporterCliShowTimestamps?: boolean
   exportEnvironment?: string
   exportGlobals?: string
+  exportCollection?: string
+  cookieJar?: string
+  exportCookieJar?: string
+  workingDir?: string
+  insecureFileRead: boolean
+  shard?: string
   silent?: boolean
   verbose?: boolean
   suppressExitCode?: boolean
@@ -132,7 +146,13 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
     .description('Courier: a local-first API client for Postman collections.')
     .version(readVersion(), '-V, --version', 'print the version')
     .addOption(new Option('--debug', 'show stack traces and error details'))
-    .addOption(new Option('--color', 'force coloured output'))
+    .addOption(
+      new Option('--color [when]', 'coloured output: on, off or auto (default: auto, as Newman)').choices([
+        'on',
+        'off',
+        'auto',
+      ]),
+    )
     .addOption(new Option('--no-color', 'disable coloured output (also: NO_COLOR=1)'))
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
@@ -256,13 +276,33 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
     .option('--timeout <ms>', 'stop the whole run after this many milliseconds', parseCount)
     .option('-k, --insecure', 'do not verify TLS certificates')
     .option('--ignore-redirects', 'do not follow redirects')
-    .option('-r, --reporters <names>', 'reporters, comma-separated: cli, json, junit', 'cli')
-    .option('--reporter-json-export <file>', 'where the json reporter writes')
-    .option('--reporter-junit-export <file>', 'where the junit reporter writes')
+    .option(
+      '--shard <i/n>',
+      'run only the i-th of n equal parts of the requests (a CI matrix; see merge-reports)',
+    )
+    .option('-r, --reporters <names>', 'reporters, comma-separated: cli, json, junit, html', 'cli')
+    .option('--reporter-json-export <path>', 'where the json reporter writes (a file, or a folder)')
+    .option('--reporter-junit-export <path>', 'where the junit reporter writes (a file, or a folder)')
+    .option('--reporter-html-export <path>', 'where the html reporter writes (a file, or a folder)')
+    .option('--reporter-cli-silent', 'the cli reporter prints nothing')
+    .option('--reporter-cli-no-summary', 'no summary table')
+    .option('--reporter-cli-no-failures', 'no failure list')
+    .option('--reporter-cli-no-assertions', 'no assertion lines')
+    .option('--reporter-cli-no-success-assertions', 'only failed and skipped assertions')
+    .option('--reporter-cli-no-console', 'no console output of scripts')
+    .option('--reporter-cli-show-timestamps', 'start each request line with the time')
     .option('--export-environment <file>', 'write the environment as the run left it')
     .option('--export-globals <file>', 'write the globals as the run left them')
+    .option('--export-collection <file>', 'write the collection with its variables as the run left them')
+    .option(
+      '--cookie-jar <file>',
+      'start with the cookies of this jar (serialized tough-cookie JSON, as Newman)',
+    )
+    .option('--export-cookie-jar <file>', 'write the cookie jar as the run left it')
+    .option('--working-dir <path>', 'resolve form-data and binary file paths from here (default: .)')
+    .option('--no-insecure-file-read', 'refuse to read request files outside the working directory')
     .option('--silent', 'print nothing')
-    .option('--verbose', 'also print response bodies')
+    .option('--verbose', 'also print request and response headers and response bodies')
     .option('-x, --suppress-exit-code', 'exit 0 even when requests, scripts or assertions failed')
     .action(async (file: string, flags: RunFlags) => {
       const { runCommand } = await import('./commands/run.js')
@@ -280,6 +320,16 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
         silent: flags.silent === true,
         verbose: flags.verbose === true,
         suppressExitCode: flags.suppressExitCode === true,
+        insecureFileRead: flags.insecureFileRead,
+        reporterCli: {
+          silent: flags.reporterCliSilent === true,
+          noSummary: flags.reporterCliNoSummary === true,
+          noFailures: flags.reporterCliNoFailures === true,
+          noAssertions: flags.reporterCliNoAssertions === true,
+          noSuccessAssertions: flags.reporterCliNoSuccessAssertions === true,
+          noConsole: flags.reporterCliNoConsole === true,
+          showTimestamps: flags.reporterCliShowTimestamps === true,
+        },
         version: readVersion(),
         ...definedOnly({
           environment: flags.environment,
@@ -292,12 +342,28 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
           timeoutMs: flags.timeout,
           reporterJsonExport: flags.reporterJsonExport,
           reporterJunitExport: flags.reporterJunitExport,
+          reporterHtmlExport: flags.reporterHtmlExport,
           exportEnvironment: flags.exportEnvironment,
           exportGlobals: flags.exportGlobals,
+          exportCollection: flags.exportCollection,
+          cookieJar: flags.cookieJar,
+          exportCookieJar: flags.exportCookieJar,
+          workingDir: flags.workingDir,
+          shard: flags.shard,
         }),
         ...transportFlagsOf(flags),
       }
       setExitCode(await runCommand(file, options, terminal))
+    })
+
+  program
+    .command('merge-reports')
+    .description('join the json reports of a sharded run (courier run --shard i/n -r json) into one')
+    .argument('<reports...>', 'the json reports, one per shard')
+    .option('-o, --output <file>', 'write here (atomically) instead of standard output')
+    .action(async (reports: string[], flags: { output?: string }) => {
+      const { mergeReportsCommand } = await import('./commands/merge-reports.js')
+      setExitCode(await mergeReportsCommand(reports, definedOnly({ output: flags.output }), terminal))
     })
 
   const auth = program.command('auth').description('OAuth 2.0 tokens: log in, list, show, log out')
@@ -374,6 +440,24 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
       .showHelpAfterError('(run with --help for usage)')
   }
   return program
+}
+
+/** `--no-color` → off; `--color on|off|auto` (Newman's) or `--color=…`; a bare `--color` → on; else undecided. */
+function colorChoice(argv: readonly string[]): boolean | undefined {
+  let choice: boolean | undefined
+  for (const [index, arg] of argv.entries()) {
+    if (arg === '--') break
+    if (arg === '--no-color') choice = false
+    const value = arg.startsWith('--color=')
+      ? arg.slice('--color='.length)
+      : arg === '--color'
+        ? argv[index + 1]
+        : undefined
+    if (arg === '--color' || arg.startsWith('--color=')) {
+      choice = value === 'off' ? false : value === 'auto' ? undefined : true
+    }
+  }
+  return choice
 }
 
 function readVersion(): string {

@@ -203,9 +203,9 @@ describe('courier run', () => {
   })
 
   it('exits 2 for an unknown reporter', async () => {
-    const result = await runCli(['run', passing, '-r', 'cli,html'])
+    const result = await runCli(['run', passing, '-r', 'cli,emojitrain'])
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('html')
+    expect(result.stderr).toContain('emojitrain')
   })
 
   it('stops the whole run at --timeout with a failure, and still prints the summary', async () => {

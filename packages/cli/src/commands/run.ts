@@ -1,9 +1,12 @@
+import { stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import {
   AppError,
   createCookieJar,
   createQuickJsScriptEngine,
   createUndiciTransport,
   listRequests,
+  parseShard,
   resolveAuth,
   runCollection,
   systemClock,
@@ -14,22 +17,22 @@ import {
   type RunFailure,
   type VariableScopes,
 } from '@courier/core'
-import { writeFileAtomic } from '@courier/storage'
 import { ExitCode } from '../exit-codes.js'
 import { nodeFileSource } from '../node-file-source.js'
-import { createCliReporter } from '../reporters/cli-reporter.js'
-import { createJsonReporter } from '../reporters/json-reporter.js'
-import { createJunitReporter } from '../reporters/junit-reporter.js'
-import type { Reporter } from '../reporters/reporter.js'
 import type { Terminal } from '../terminal.js'
+import { loadCookieJarFile } from './cookie-jar-file.js'
 import { openTokenStore } from './open-token-store.js'
-import { exportScope, loadRunInputs, type RunInputFlags } from './run-inputs.js'
+import { writeRunExports, type RunExportFlags } from './run-exports.js'
+import { loadRunInputs, type RunInputFlags } from './run-inputs.js'
+import { createRunReporters, writeReports, type CliReporterFlags } from './run-reporters.js'
 import { transportOptions, type TransportFlags } from './transport-flags.js'
 
 /** Options of `courier run` (Newman's flags). */
-export interface RunCommandOptions extends RunInputFlags, TransportFlags {
+export interface RunCommandOptions extends RunInputFlags, TransportFlags, RunExportFlags {
   iterationCount?: number
   folders: string[]
+  /** Newman-style `i/n`: run only the i-th of n parts of the selected requests (ADR 0010). */
+  shard?: string
   bail: boolean
   delayRequestMs?: number
   timeoutRequestMs?: number
@@ -39,18 +42,22 @@ export interface RunCommandOptions extends RunInputFlags, TransportFlags {
   insecure: boolean
   ignoreRedirects: boolean
   reporters: string[]
+  reporterCli?: CliReporterFlags
   reporterJsonExport?: string
   reporterJunitExport?: string
-  exportEnvironment?: string
-  exportGlobals?: string
+  reporterHtmlExport?: string
+  /** Newman's --cookie-jar: a serialized tough-cookie jar to start the run with. */
+  cookieJar?: string
+  /** Newman's --working-dir: where form-data and binary file paths are resolved (default: the current one). */
+  workingDir?: string
+  /** Newman's --no-insecure-file-read makes this false: no file outside the working directory. */
+  insecureFileRead: boolean
   silent: boolean
   verbose: boolean
   /** Newman's -x: exit 0 even when something failed. */
   suppressExitCode: boolean
   version: string
 }
-
-const knownReporters = ['cli', 'json', 'junit']
 
 /**
  * `courier run`: runs a collection as Newman does, through the one pipeline, and reports it. Exit 0 when every
@@ -62,36 +69,31 @@ export async function runCommand(
   options: RunCommandOptions,
   terminal: Terminal,
 ): Promise<number> {
-  const unknown = options.reporters.filter((name) => !knownReporters.includes(name))
-  if (unknown.length > 0) {
-    throw new AppError(
-      'USAGE_INVALID',
-      `-r ${unknown.join(',')}: unknown reporter (known: ${knownReporters.join(', ')})`,
-      {
-        message: `unknown reporter ${unknown.join(',')}`,
-      },
-    )
-  }
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard)
   const inputs = await loadRunInputs(file, options)
-  const files = nodeFileSource(process.cwd())
   const info = {
     name: inputs.collection.info?.name ?? file,
     ...(typeof inputs.collection.info?._postman_id === 'string'
       ? { id: inputs.collection.info._postman_id }
       : {}),
   }
-  const reporters: Reporter[] = []
-  if (options.reporters.includes('cli') && !options.silent)
-    reporters.push(
-      createCliReporter({ write: terminal.out, colors: terminal.colors, verbose: options.verbose }),
-    )
-  if (options.reporters.includes('json')) reporters.push(createJsonReporter({ collection: info }))
-  if (options.reporters.includes('junit')) reporters.push(createJunitReporter({ collection: info }))
+  const { shard: _shardText, ...rest } = options
+  const reportOptions = { ...rest, ...(shard === undefined ? {} : { shard }) }
+  const reporters = createRunReporters(reportOptions, {
+    terminal,
+    collection: info,
+    progress: process.stderr,
+    env: process.env,
+  })
+  const files = await workingDirFiles(options)
   const settings: Partial<RequestSettings> = {}
   if (options.insecure) settings.strictSSL = false
   if (options.ignoreRedirects) settings.followRedirects = false
   if (options.timeoutRequestMs !== undefined) settings.timeoutMs = options.timeoutRequestMs
-  const transport = createUndiciTransport(await transportOptions(options, files))
+  // TLS files are named relative to where the command runs, as Newman reads them; only request bodies use --working-dir.
+  const transport = createUndiciTransport(await transportOptions(options, nodeFileSource(process.cwd())))
+  const cookies = createCookieJar()
+  if (options.cookieJar !== undefined) await loadCookieJarFile(options.cookieJar, cookies)
   const scopes = { environment: inputs.environment.values, globals: inputs.globals.values }
   // OAuth 2.0 with a grant: tokens come from local state (obtained or refreshed there), as `courier send` does.
   const tokenStore = usesOAuth2Grant(inputs.collection, scopes) ? openTokenStore(process.env) : undefined
@@ -112,13 +114,14 @@ export async function runCommand(
       ...(inputs.iterationData === undefined ? {} : { iterationData: inputs.iterationData }),
       ...(options.iterationCount === undefined ? {} : { iterationCount: options.iterationCount }),
       folders: options.folders,
+      ...(shard === undefined ? {} : { shard }),
       bail: options.bail,
       ...(options.delayRequestMs === undefined ? {} : { delayRequestMs: options.delayRequestMs }),
       ...(options.timeoutScriptMs === undefined ? {} : { timeoutScriptMs: options.timeoutScriptMs }),
       settings,
       scriptEngine,
       transport,
-      cookies: createCookieJar(),
+      cookies,
       files,
       clock: systemClock,
       random: systemRandom,
@@ -131,25 +134,13 @@ export async function runCommand(
       for (const reporter of reporters) reporter.onEvent(event)
       if (event.type !== 'run:finished') continue
       outcome = { stats: event.stats, failures: event.failures }
-      const now = systemClock.now()
-      if (options.exportEnvironment !== undefined) {
-        const scope = { ...inputs.environment, values: event.environment }
-        const text = JSON.stringify(
-          exportScope(scope, { scope: 'environment', version: options.version, now }),
-          null,
-          2,
-        )
-        await writeFileAtomic(options.exportEnvironment, `${text}\n`)
-      }
-      if (options.exportGlobals !== undefined) {
-        const scope = { ...inputs.globals, values: event.globals }
-        const text = JSON.stringify(
-          exportScope(scope, { scope: 'globals', version: options.version, now }),
-          null,
-          2,
-        )
-        await writeFileAtomic(options.exportGlobals, `${text}\n`)
-      }
+      await writeRunExports(options, {
+        inputs,
+        state: event,
+        cookies,
+        version: options.version,
+        now: systemClock.now(),
+      })
     }
   } finally {
     clearTimeout(timer)
@@ -158,17 +149,23 @@ export async function runCommand(
     await scriptEngine.close()
     await transport.close()
   }
-  for (const reporter of reporters) {
-    for (const artifact of reporter.finish()) {
-      const path =
-        artifact.reporter === 'json'
-          ? (options.reporterJsonExport ?? artifact.defaultPath)
-          : (options.reporterJunitExport ?? artifact.defaultPath)
-      await writeFileAtomic(path, artifact.text)
-    }
-  }
+  await writeReports(reporters, reportOptions, systemClock.now())
   const passed = outcome !== undefined && outcome.failures.length === 0
   return passed || options.suppressExitCode ? ExitCode.success : ExitCode.failure
+}
+
+/** The files requests may read: `--working-dir` (checked to be a folder), `--no-insecure-file-read`. */
+async function workingDirFiles(options: RunCommandOptions) {
+  const root = resolve(options.workingDir ?? '.')
+  if (options.workingDir !== undefined) {
+    const info = await stat(root).catch(() => undefined)
+    if (info?.isDirectory() !== true) {
+      throw new AppError('USAGE_INVALID', `--working-dir ${options.workingDir}: not a folder`, {
+        message: 'bad --working-dir',
+      })
+    }
+  }
+  return nodeFileSource(root, { insecureFileRead: options.insecureFileRead })
 }
 
 function usesOAuth2Grant(collection: Collection, scopes: VariableScopes): boolean {

@@ -1,29 +1,58 @@
 import type { RunEvent, RunFailure, TestResult } from '@courier/core'
 import { formatBytes } from '../format-bytes.js'
 import type { Colors } from '../terminal.js'
+import type { ProgressBar } from './progress-bar.js'
 import type { Reporter } from './reporter.js'
 import { summaryTable } from './summary-table.js'
+import { verboseDetail } from './verbose-detail.js'
 
-/** Options for {@link createCliReporter}. */
+/** Options for {@link createCliReporter}: Newman's `--reporter-cli-*` switches among them. */
 export interface CliReporterOptions {
   write: (text: string) => void
   colors: Colors
-  /** Also print response bodies (when the run includes them). */
+  /** Also print request and response headers and the response body (when the run includes them). */
   verbose?: boolean
+  /** `--reporter-cli-no-summary`: no summary table. */
+  noSummary?: boolean
+  /** `--reporter-cli-no-failures`: no failure list. */
+  noFailures?: boolean
+  /** `--reporter-cli-no-assertions`: no assertion lines. */
+  noAssertions?: boolean
+  /** `--reporter-cli-no-success-assertions`: only failed and skipped assertions. */
+  noSuccessAssertions?: boolean
+  /** `--reporter-cli-no-console`: no script console output. */
+  noConsole?: boolean
+  /** `--reporter-cli-show-timestamps`: each request line starts with `[HH:MM:SS]`. */
+  showTimestamps?: boolean
+  /** The time for timestamps; default: now. */
+  now?: () => Date
+  /** A bar redrawn on another stream, erased before every line this reporter writes. */
+  progress?: ProgressBar
 }
 
 /**
  * Newman's `cli` reporter: a line per request (`→ GET https://…  200 OK 43 ms 1.2 kB`) with ✓/✗ assertions under
- * it, script console output, then the summary table, the failures and `N passed, N failed`.
+ * it, script console output, then the summary table, the failures and, always last, `N passed, N failed`.
  * @example const reporter = createCliReporter({ write: terminal.out, colors: terminal.colors })
  */
 export function createCliReporter(options: CliReporterOptions): Reporter {
-  const { write, colors } = options
+  const { colors, progress } = options
+  const write = (text: string): void => {
+    progress?.clear()
+    options.write(text)
+  }
+  const now = options.now ?? (() => new Date())
   let iterationCount = 1
+  let total = 0
+  let done = 0
+  // A test script runs before its request's line can be printed (the line carries the response): its console
+  // output waits and follows the line, where Newman shows it.
+  let pending: string[] = []
   const onEvent = (event: RunEvent): void => {
     switch (event.type) {
       case 'run:started':
         iterationCount = event.iterationCount
+        total = event.requestCount * event.iterationCount
         write(`${colors.bold(event.collection)}\n`)
         return
       case 'iteration:started':
@@ -31,34 +60,44 @@ export function createCliReporter(options: CliReporterOptions): Reporter {
           write(`\n${colors.dim(`Iteration ${event.iteration + 1}/${iterationCount}`)}\n`)
         return
       case 'request:started':
+        progress?.update(done, Math.max(total, done), event.item.path)
+        return
       case 'iteration:finished':
         return
-      case 'script:finished':
-        for (const line of event.console) write(`  ${colors.gray(`┆ ${line.text}`)}\n`)
+      case 'script:finished': {
+        const lines: string[] = []
+        if (options.noConsole !== true)
+          for (const line of event.console) lines.push(`  ${colors.gray(`┆ ${line.text}`)}\n`)
         if (event.error !== undefined && event.error.kind !== 'unavailable') {
           const { name, message } = event.error
-          write(`  ${colors.red(`✗ ${name} in ${event.owner} › ${event.event}: ${message}`)}\n`)
+          lines.push(`  ${colors.red(`✗ ${name} in ${event.owner} › ${event.event}: ${message}`)}\n`)
         }
+        if (event.event === 'test') pending.push(...lines)
+        else for (const line of lines) write(line)
         return
+      }
       case 'request:finished': {
-        const head = `${colors.dim('→')} ${event.request.method} ${event.request.url}`
-        const { response } = event
-        let tail: string
-        if (event.skipped) tail = colors.yellow('skipped')
-        else if (event.error !== undefined) tail = colors.red(`✗ ${event.error.message}`)
-        else if (response === undefined) tail = ''
-        else {
-          const status = `${response.code} ${response.status}`
-          tail = `${response.code >= 400 ? colors.yellow(status) : colors.green(status)} ${Math.round(response.responseTime)} ms ${formatBytes(response.responseSize)}`
+        done++
+        const stamp = options.showTimestamps === true ? `${colors.gray(`[${clockTime(now())}]`)} ` : ''
+        write(`${stamp}${requestLine(event, colors)}\n`)
+        if (options.verbose === true) write(verboseDetail(event, colors))
+        for (const line of pending) write(line)
+        pending = []
+        if (options.noAssertions !== true) {
+          for (const test of event.assertions)
+            if (!(options.noSuccessAssertions === true && test.passed && !test.skipped))
+              write(`${assertionLine(test, colors)}\n`)
         }
-        write(`${head}  ${tail}  ${colors.dim(event.item.path)}\n`)
-        for (const test of event.assertions) write(`${assertionLine(test, colors)}\n`)
-        if (options.verbose === true && response?.body !== undefined) write(`${colors.dim(response.body)}\n`)
+        progress?.update(done, Math.max(total, done), event.item.path)
         return
       }
       case 'run:finished': {
-        write(`\n${summaryTable(event.stats, colors)}`)
-        if (event.failures.length > 0) write(`\n${failureList(event.failures, colors)}`)
+        for (const line of pending) write(line)
+        pending = []
+        progress?.clear()
+        if (options.noSummary !== true) write(`\n${summaryTable(event.stats, colors)}`)
+        if (options.noFailures !== true && event.failures.length > 0)
+          write(`\n${failureList(event.failures, colors)}`)
         const { assertions } = event.stats
         const passed = assertions.total - assertions.failed - assertions.skipped
         write(`\n${passed} passed, ${assertions.failed} failed\n`)
@@ -67,6 +106,26 @@ export function createCliReporter(options: CliReporterOptions): Reporter {
     }
   }
   return { onEvent, finish: () => [] }
+}
+
+function requestLine(event: Extract<RunEvent, { type: 'request:finished' }>, colors: Colors): string {
+  const head = `${colors.dim('→')} ${event.request.method} ${event.request.url}`
+  const { response } = event
+  let tail: string
+  if (event.skipped) tail = colors.yellow('skipped')
+  else if (event.error !== undefined) tail = colors.red(`✗ ${event.error.message}`)
+  else if (response === undefined) tail = ''
+  else {
+    const status = `${response.code} ${response.status}`
+    tail = `${response.code >= 400 ? colors.yellow(status) : colors.green(status)} ${Math.round(response.responseTime)} ms ${formatBytes(response.responseSize)}`
+  }
+  return `${head}  ${tail}  ${colors.dim(event.item.path)}`
+}
+
+function clockTime(date: Date): string {
+  return [date.getHours(), date.getMinutes(), date.getSeconds()]
+    .map((part) => String(part).padStart(2, '0'))
+    .join(':')
 }
 
 function assertionLine(test: TestResult, colors: Colors): string {

@@ -13,10 +13,15 @@ interface Execution {
 
 /**
  * Newman's `json` reporter in spirit: `{ collection: { info }, run: { stats, timings, transfers, executions,
- * failures } }`, with Newman's stat names (`pending` is always 0: the report is written after the run).
+ * failures } }`, with Newman's stat names (`pending` is always 0: the report is written after the run), plus
+ * `run.shard` for a `--shard` run.
  * @example const reporter = createJsonReporter({ collection: { name: 'API' } })
  */
-export function createJsonReporter(options: { collection: ReportCollectionInfo }): Reporter {
+export function createJsonReporter(options: {
+  collection: ReportCollectionInfo
+  /** The run's `--shard`, recorded as `run.shard` so `courier merge-reports` can check the set is whole. */
+  shard?: { index: number; total: number }
+}): Reporter {
   const executions: Execution[] = []
   let startedAt = ''
   let report: unknown
@@ -56,6 +61,7 @@ export function createJsonReporter(options: { collection: ReportCollectionInfo }
           transfers: { responseTotal: event.stats.transferredBytes },
           executions,
           failures: event.failures.map(newmanFailure),
+          ...(options.shard === undefined ? {} : { shard: options.shard }),
         },
       }
     }

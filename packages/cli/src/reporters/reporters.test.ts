@@ -1,7 +1,9 @@
 import type { RunEvent, RunStats } from '@courier/core'
 import pc from 'picocolors'
 import { describe, expect, it } from 'vitest'
-import { createCliReporter } from './cli-reporter.js'
+import { checkHtml } from '../../test/cli-run-html-check.js'
+import { createCliReporter, type CliReporterOptions } from './cli-reporter.js'
+import { createHtmlReporter } from './html-reporter.js'
 import { createJsonReporter } from './json-reporter.js'
 import { createJunitReporter } from './junit-reporter.js'
 import type { Reporter } from './reporter.js'
@@ -28,11 +30,34 @@ const events: RunEvent[] = [
   { type: 'iteration:started', iteration: 0 },
   { type: 'request:started', iteration: 0, item },
   {
+    type: 'script:finished',
+    iteration: 0,
+    item,
+    event: 'test',
+    owner: 'Folder/Get <x>',
+    tests: [],
+    console: [{ level: 'log', text: 'logged by the test' }],
+  },
+  {
     type: 'request:finished',
     iteration: 0,
     item,
-    request: { method: 'GET', url: 'http://127.0.0.1/get', headers: [] },
-    response: { code: 200, status: 'OK', headers: [], responseTime: 43, responseSize: 1234 },
+    request: {
+      method: 'GET',
+      url: 'http://127.0.0.1/get',
+      headers: [
+        { key: 'Authorization', value: 'Bearer s3cret-token' },
+        { key: 'Accept', value: '*/*' },
+      ],
+    },
+    response: {
+      code: 200,
+      status: 'OK',
+      headers: [{ key: 'Content-Type', value: 'text/plain' }],
+      responseTime: 43,
+      responseSize: 1234,
+      body: 'hello\u001b[2Jworld',
+    },
     skipped: false,
     assertions: [
       { name: 'status is 200', passed: true, skipped: false },
@@ -72,6 +97,12 @@ const events: RunEvent[] = [
     collectionVariables: [],
   },
 ]
+
+function cliOutput(options: Partial<CliReporterOptions> = {}): string {
+  let out = ''
+  feed(createCliReporter({ write: (text) => (out += text), colors: pc.createColors(false), ...options }))
+  return out
+}
 
 function feed(reporter: Reporter) {
   for (const event of events) reporter.onEvent(event)
@@ -117,5 +148,65 @@ describe('reporters', () => {
     expect(xml).toContain('<failure type="AssertionError" message="expected &lt;a&gt; &amp; b">')
     expect(xml).toContain('<error type="HTTP_CONNECTION_REFUSED" message="connection refused">')
     expect(xml).not.toMatch(/&(?!(?:amp|lt|gt|quot|apos);)/)
+  })
+
+  it('cli: a test script’s console output follows its request line', () => {
+    const out = cliOutput()
+    expect(out.indexOf('┆ logged by the test')).toBeGreaterThan(out.indexOf('→ GET http://127.0.0.1/get'))
+    expect(cliOutput({ noConsole: true })).not.toContain('logged by the test')
+  })
+
+  it('cli: --reporter-cli-no-summary, -no-failures, -no-assertions keep the last line', () => {
+    const out = cliOutput({ noSummary: true, noFailures: true, noAssertions: true })
+    expect(out).not.toContain('executed')
+    expect(out).not.toContain('#  failure')
+    expect(out).not.toContain('status is 200')
+    expect(out).toContain('→ GET http://127.0.0.1/get')
+    expect(out.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed')
+    const failedOnly = cliOutput({ noSuccessAssertions: true })
+    expect(failedOnly).not.toContain('✓ status is 200')
+    expect(failedOnly).toContain('✗ has "id"')
+  })
+
+  it('cli: --reporter-cli-show-timestamps starts request lines with the time', () => {
+    const out = cliOutput({ showTimestamps: true, now: () => new Date(2026, 0, 2, 3, 4, 5) })
+    expect(out).toContain('[03:04:05] → GET http://127.0.0.1/get')
+  })
+
+  it('cli: --verbose shows headers and the body, credentials masked, escape sequences defused', () => {
+    const out = cliOutput({ verbose: true })
+    expect(out).toContain('Authorization: Bearer ••••')
+    expect(out).not.toContain('s3cret-token')
+    expect(out).toContain('Accept: */*')
+    expect(out).toContain('Content-Type: text/plain')
+    expect(out).toContain('hello\uFFFD[2Jworld')
+    expect(out).not.toContain('\u001b')
+  })
+
+  it('html: one self-contained page with the summary, chart, failures and requests, all text escaped', () => {
+    const [artifact] = feed(
+      createHtmlReporter({ collection: { name: 'API & co <script>alert(1)</script>' } }),
+    )
+    expect(artifact?.reporter).toBe('html')
+    const html = artifact?.text ?? ''
+    const page = checkHtml(html)
+    expect(page.problems).toEqual([])
+    expect(page.text('h1')).toEqual(['API & co <script>alert(1)</script>'])
+    expect(html).toContain('API &amp; co &lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(page.text('tr').some((row) => /requests\s*2\s*1/.test(row))).toBe(true)
+    expect(page.text('summary').some((s) => s.includes('GET Folder/Get <x> 200 OK 43ms 1.2 kB'))).toBe(true)
+    expect(page.text('li').some((li) => li.includes('✓ status is 200'))).toBe(true)
+    expect(page.text('li').some((li) => li.includes('✗ has "id"expected <a> & b'))).toBe(true)
+    expect(page.text('ol')[0]).toContain('connection refused')
+    expect(html.match(/<rect /g)).toHaveLength(1)
+    expect(page.text('title')).toContain('GET Folder/Get <x> (iteration 1): 43 ms')
+  })
+
+  it('html check: the stand-in for a parser catches scripts, raw markup and broken nesting', () => {
+    expect(checkHtml('<!doctype html><p>fine &amp; <b>well</b></p>').problems).toEqual([])
+    expect(checkHtml('<!doctype html><p><script>x</script></p>').problems).toContain('a script element')
+    expect(checkHtml('<!doctype html><p>a > b & c</p>').problems).toHaveLength(2)
+    expect(checkHtml('<!doctype html><p><b></p></b>').problems).not.toEqual([])
+    expect(checkHtml('<!doctype html><img src="x.png">').problems).not.toEqual([])
   })
 })
