@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { chaiBundle } from './generated/chai-bundle.js'
+import { libraryBundles } from './generated/library-bundles.js'
+import { moduleLoaderSource } from './internal/module-loader-source.js'
 import { pmLayerSource } from './internal/pm-layer-source.js'
 import { workerSource } from './internal/worker-source.js'
 import type { ScriptEngine, ScriptInput, ScriptLimits, ScriptOutput } from './types.js'
@@ -102,6 +104,9 @@ class QuickJsScriptEngine implements ScriptEngine {
       workerData: {
         quickjsPath,
         chaiBundle,
+        // require()'s libraries, as source: each compiles in the sandbox on its first use only.
+        libraryBundles,
+        moduleLoader: moduleLoaderSource,
         pmLayer: pmLayerSource,
         memoryLimitBytes: this.#memoryLimitBytes,
         maxStackBytes: 512 * 1024,

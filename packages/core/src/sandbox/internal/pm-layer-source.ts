@@ -9,6 +9,9 @@ export const pmLayerSource: string = String.raw`
   'use strict'
   var chai = g.__courierChai
   delete g.__courierChai
+  // {{$guid}}, {{$randomInt}}… for replaceIn (module-loader-source.ts): a value, or undefined for other names.
+  var dynamicVariable = g.__courierDynamicVariable
+  delete g.__courierDynamicVariable
   var expect = chai.expect
   var state = null
 
@@ -111,18 +114,21 @@ export const pmLayerSource: string = String.raw`
 
   function enabled(v) { return v.enabled !== false && v.disabled !== true }
 
+  // postman-collection's VariableList: of duplicate keys, the last enabled one counts (get, has, set, toObject).
   function find(list, key) {
-    for (var i = 0; i < list.length; i++) if (list[i].key === key && enabled(list[i])) return list[i]
+    for (var i = list.length - 1; i >= 0; i--) if (list[i].key === key && enabled(list[i])) return list[i]
     return undefined
   }
 
-  // Postman's {{name}} substitution, with nested references; dynamic variables ($guid…) stay as written.
+  // Postman's {{name}} substitution, with nested references; a dynamic variable ($guid…) when no variable of
+  // that name exists, and unknown names stay as written.
   function replaceIn(template, lookup) {
     if (typeof template !== 'string') return template
     var out = template
     for (var depth = 0; depth < 19; depth++) {
       var next = out.replace(/\{\{([^{}]+)\}\}/g, function (m, name) {
         var v = lookup(name)
+        if (v === undefined && name.charAt(0) === '$') v = dynamicVariable(name)
         return v === undefined ? m : text(v)
       })
       if (next === out) break
@@ -137,22 +143,22 @@ export const pmLayerSource: string = String.raw`
       has: function (key) { return find(list, key) !== undefined },
       toObject: function () {
         var o = {}
-        list.forEach(function (v) { if (enabled(v) && !(v.key in o)) o[v.key] = v.value })
+        list.forEach(function (v) { if (enabled(v)) o[v.key] = v.value })
         return o
       },
       replaceIn: function (t) { return replaceIn(t, s.get) },
     }
     if (options.writable) {
+      // As postman-collection's VariableScope: the variable get() reads is updated; a disabled one stays as it is.
       s.set = function (key, value) {
-        for (var i = 0; i < list.length; i++) {
-          if (list[i].key === key) { list[i].value = value; delete list[i].enabled; delete list[i].disabled; return }
-        }
-        list.push({ key: String(key), value: value })
+        var v = find(list, key)
+        if (v !== undefined) v.value = value
+        else list.push({ key: String(key), value: value })
       }
       s.clear = function () { list.length = 0 }
     }
     s.unset = function (key) {
-      for (var i = list.length - 1; i >= 0; i--) if (list[i].key === key) list.splice(i, 1)
+      for (var i = list.length - 1; i >= 0; i--) if (list[i].key === key && enabled(list[i])) list.splice(i, 1)
     }
     s.toJSON = s.toObject
     return s
@@ -293,27 +299,28 @@ export const pmLayerSource: string = String.raw`
     return pm
   }
 
+  // The legacy setters store text, as postman-sandbox's legacy interface does: any value but null, undefined, 0,
+  // '' and NaN goes through its toString() (5 → '5', false → 'false', { a: 1 } → '[object Object]').
+  function legacyValue(value) {
+    return (value === false || value) && typeof (value && value.toString) === 'function' ? value.toString() : value
+  }
+
   function makePostman(pm) {
     return {
       setNextRequest: pm.execution.setNextRequest,
       getEnvironmentVariable: pm.environment.get,
-      setEnvironmentVariable: pm.environment.set,
+      setEnvironmentVariable: function (key, value) { pm.environment.set(key, legacyValue(value)) },
       clearEnvironmentVariable: pm.environment.unset,
       clearEnvironmentVariables: pm.environment.clear,
       getGlobalVariable: pm.globals.get,
-      setGlobalVariable: pm.globals.set,
+      setGlobalVariable: function (key, value) { pm.globals.set(key, legacyValue(value)) },
       clearGlobalVariable: pm.globals.unset,
       clearGlobalVariables: pm.globals.clear,
       getResponseHeader: function (name) { return pm.response ? pm.response.headers.get(name) : undefined },
     }
   }
 
-  var hostModules = ['fs', 'child_process', 'process', 'os', 'net', 'http', 'https', 'path', 'vm', 'worker_threads', 'cluster', 'dgram', 'dns', 'tls', 'module']
-  g.require = function (name) {
-    var n = String(name).replace(/^node:/, '')
-    if (hostModules.indexOf(n) >= 0) throw new Error("Cannot find module '" + name + "': Node's modules do not exist in the sandbox")
-    throw new Error("require('" + name + "') is not available in Courier's sandbox yet")
-  }
+  // require(), the library globals, atob and btoa: module-loader-source.ts, evaluated before this layer.
 
   var levels = ['log', 'info', 'warn', 'error', 'debug']
   g.console = {}
@@ -324,31 +331,6 @@ export const pmLayerSource: string = String.raw`
     }
   })
 
-  var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-  g.btoa = function (s) {
-    s = String(s)
-    var out = ''
-    for (var i = 0; i < s.length; i += 3) {
-      var a = s.charCodeAt(i), b = s.charCodeAt(i + 1), c = s.charCodeAt(i + 2)
-      if (a > 255 || b > 255 || c > 255) throw new Error('btoa: the string contains characters outside of Latin1')
-      var n = (a << 16) | ((b || 0) << 8) | (c || 0)
-      out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < s.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < s.length ? B64[n & 63] : '=')
-    }
-    return out
-  }
-  g.atob = function (s) {
-    s = String(s).replace(/[\s=]+/g, '')
-    var out = '', bits = 0, n = 0
-    for (var i = 0; i < s.length; i++) {
-      var v = B64.indexOf(s[i])
-      if (v < 0) throw new Error('atob: the string is not correctly encoded')
-      n = (n << 6) | v
-      bits += 6
-      if (bits >= 8) { bits -= 8; out += String.fromCharCode((n >> bits) & 255) }
-    }
-    return out
-  }
-
   // What a script may change for the next one: globals and the built-ins' own properties. A snapshot of their
   // descriptors, taken once, is restored after each script (prototype tricks, JSON = …, Array.prototype.x = …).
   var ownKeys = Reflect.ownKeys, getDescriptor = Reflect.getOwnPropertyDescriptor
@@ -358,6 +340,10 @@ export const pmLayerSource: string = String.raw`
     Number.prototype, Boolean, Boolean.prototype, Function.prototype, Promise, Promise.prototype, JSON, Math, Date,
     Date.prototype, RegExp, RegExp.prototype, Error, Error.prototype, Symbol, Symbol.prototype, Map.prototype,
     Set.prototype, Reflect]
+  // The binary built-ins too: Buffer (module-loader-source.ts) hands scripts a way up to them.
+  var TypedArray = Object.getPrototypeOf(Uint8Array)
+  guarded.push(TypedArray, TypedArray.prototype, Uint8Array.prototype, ArrayBuffer, ArrayBuffer.prototype,
+    DataView.prototype, WeakMap.prototype, WeakSet.prototype)
   var snapshots = null
   function snapshot() {
     snapshots = guarded.map(function (o) {

@@ -5,12 +5,14 @@
 // The memory limit is the WASM memory's maximum: this build's JS_SetMemoryLimit counts 8 bytes a block (no
 // malloc_usable_size), so 100 MB of typed arrays pass a 32 MB limit. At the cap, malloc fails and QuickJS throws
 // 'out of memory'. A script that got there costs a fresh WASM module (the memory never shrinks).
+import { moduleHostSource } from './module-loader-source.js'
 
 /** The worker's JavaScript source. Receives `{ id, input, timeoutMs }`, answers `{ id, output }` or `{ id, fatal }`. */
 export const workerSource: string = String.raw`
 'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
 const { quickjsPath, chaiBundle, pmLayer, memoryLimitBytes, maxStackBytes } = workerData
+const { libraryBundles, moduleLoader } = workerData
 let QuickJS = null
 let runtime = null
 let context = null
@@ -34,6 +36,7 @@ function evalOrThrow(code, filename) {
   r.value.dispose()
 }
 
+${moduleHostSource}
 function create() {
   dispose()
   runtime = QuickJS.newRuntime()
@@ -47,6 +50,14 @@ function create() {
   context = runtime.newContext()
   deadline = Date.now() + 30000
   evalOrThrow(chaiBundle, 'chai.js')
+  // require() (module-loader-source.ts): a library compiles on first use, in time that is not the script's.
+  installModuleHost(context, libraryBundles, (load) => {
+    const started = Date.now()
+    const saved = deadline
+    deadline = started + 30000
+    try { return load() } finally { deadline = saved + (Date.now() - started) }
+  })
+  evalOrThrow(moduleLoader, 'modules.js')
   evalOrThrow(pmLayer, 'pm.js')
 }
 
