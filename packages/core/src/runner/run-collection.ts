@@ -1,5 +1,6 @@
 import type { Collection, Item } from '../collection/index.js'
 import { collectionVariables } from '../collection/index.js'
+import { createCookieJar } from '../http/index.js'
 import type { ListedRequest } from '../http/index.js'
 import { createDynamicVariables, type Variable } from '../variables/index.js'
 import type { ItemContext, RunScopes } from './internal/item-context.js'
@@ -34,6 +35,8 @@ export async function* runCollection(collection: Collection, options: RunOptions
     iterationData: [],
   }
   const dynamic = options.dynamic ?? createDynamicVariables()
+  // Newman keeps a cookie jar for every run.
+  const cookies = options.cookies ?? createCookieJar({ clock: options.clock })
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   yield {
     type: 'run:started',
@@ -67,6 +70,7 @@ export async function* runCollection(collection: Collection, options: RunOptions
         iterationCount,
         scopes,
         options,
+        cookies,
         tally,
         dynamic,
       }

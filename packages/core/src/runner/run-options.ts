@@ -35,7 +35,7 @@ export interface RunOptions {
   /** Without one, scripts are not run: each is reported with an error of kind `unavailable` (not a failure). */
   scriptEngine?: ScriptEngine
   transport: Transport
-  /** One jar for the run; cookies are not kept without one. */
+  /** The run's cookie jar (also `pm.cookies.jar()`); default: a memory jar for this run, as Newman keeps. */
   cookies?: CookieStore
   files: FileSource
   clock: Clock

@@ -118,7 +118,7 @@ describe('createQuickJsScriptEngine', () => {
 describe('escaping the sandbox', () => {
   it('finds no host objects', async () => {
     const out = await run(`
-      const p = [typeof process, typeof module, typeof setTimeout, typeof fetch, typeof globalThis.process,
+      const p = [typeof process, typeof module, typeof queueMicrotask, typeof fetch, typeof globalThis.process,
         constructor.constructor('return typeof process')(),
         (function () {}).constructor('return typeof process + typeof module + typeof global')(),
         typeof ({}).__proto__.constructor.constructor('return this')().process,

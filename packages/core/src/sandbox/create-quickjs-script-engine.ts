@@ -2,10 +2,11 @@ import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { chaiBundle } from './generated/chai-bundle.js'
 import { libraryBundles } from './generated/library-bundles.js'
+import { callHost, replyError, type HostCall, type HostReply } from './internal/call-host.js'
 import { moduleLoaderSource } from './internal/module-loader-source.js'
 import { pmLayerSource } from './internal/pm-layer-source.js'
 import { workerSource } from './internal/worker-source.js'
-import type { ScriptEngine, ScriptInput, ScriptLimits, ScriptOutput } from './types.js'
+import type { ScriptEngine, ScriptHost, ScriptInput, ScriptLimits, ScriptOutput } from './types.js'
 
 /** Options for `createQuickJsScriptEngine`. */
 export interface QuickJsScriptEngineOptions {
@@ -19,11 +20,16 @@ interface WorkerReply {
   id: number
   output?: ScriptOutput
   fatal?: string
+  /** A host call of the running script (pm.sendRequest, the cookie jar). */
+  call?: HostCall
 }
 
 interface Pending {
   id: number
   input: ScriptInput
+  host: ScriptHost | undefined
+  /** Aborts the host calls still running when the script ends. */
+  ended: AbortController
   resolve: (output: ScriptOutput) => void
   reject: (error: Error) => void
   watchdog: NodeJS.Timeout
@@ -37,6 +43,17 @@ const maxTimeoutMs = 2 ** 31 - 1 - watchdogGraceMs
 
 function failedOutput(input: ScriptInput, error: NonNullable<ScriptOutput['error']>): ScriptOutput {
   return { tests: [], scopes: input.scopes, request: input.request, skipRequest: false, console: [], error }
+}
+
+// A host answering something that cannot be posted (a function, a class instance with private state) is answered
+// as an error rather than crashing the run.
+function cloneable(reply: HostReply): HostReply {
+  try {
+    structuredClone(reply)
+    return reply
+  } catch (error) {
+    return { callId: reply.callId, error: replyError(error) }
+  }
 }
 
 /** A ScriptEngine running scripts in QuickJS inside a worker thread: one warm context, one script at a time. */
@@ -56,11 +73,11 @@ class QuickJsScriptEngine implements ScriptEngine {
     this.#start().unref()
   }
 
-  run(input: ScriptInput, limits: ScriptLimits): Promise<ScriptOutput> {
+  run(input: ScriptInput, limits: ScriptLimits, host?: ScriptHost): Promise<ScriptOutput> {
     if (this.#closed) return Promise.reject(new TypeError('the script engine is closed'))
     // Newman's --timeout-script may be Infinity; a timer past 2^31-1 ms would fire at once.
     const timeoutMs = Math.min(limits.timeoutMs > 0 ? limits.timeoutMs : this.#defaultTimeoutMs, maxTimeoutMs)
-    const result = this.#queue.then(() => this.#send(input, timeoutMs))
+    const result = this.#queue.then(() => this.#send(input, timeoutMs, host))
     this.#queue = result.catch(() => undefined)
     return result
   }
@@ -73,7 +90,7 @@ class QuickJsScriptEngine implements ScriptEngine {
     if (worker) await worker.terminate()
   }
 
-  #send(input: ScriptInput, timeoutMs: number): Promise<ScriptOutput> {
+  #send(input: ScriptInput, timeoutMs: number, host: ScriptHost | undefined): Promise<ScriptOutput> {
     const worker = this.#worker ?? this.#start()
     worker.ref()
     return new Promise<ScriptOutput>((resolve, reject) => {
@@ -85,11 +102,12 @@ class QuickJsScriptEngine implements ScriptEngine {
           message: `the script ran longer than ${timeoutMs} ms`,
         })
       }, timeoutMs + watchdogGraceMs)
-      this.#pending = { id, input, resolve, reject, watchdog }
+      this.#pending = { id, input, host, ended: new AbortController(), resolve, reject, watchdog }
       try {
         worker.postMessage({ id, input, timeoutMs })
       } catch (error) {
         // Not plain data (a function, a symbol): a bug of the caller, not an outcome.
+        this.#pending?.ended.abort()
         this.#pending = undefined
         clearTimeout(watchdog)
         reject(error instanceof Error ? error : new TypeError(String(error)))
@@ -139,8 +157,13 @@ class QuickJsScriptEngine implements ScriptEngine {
   #answer(reply: WorkerReply): void {
     const pending = this.#pending
     if (pending === undefined || pending.id !== reply.id) return
+    if (reply.call !== undefined) {
+      this.#serve(pending, reply.call)
+      return
+    }
     this.#pending = undefined
     clearTimeout(pending.watchdog)
+    pending.ended.abort()
     if (reply.output) pending.resolve(reply.output)
     else pending.reject(new Error(`the sandbox failed: ${reply.fatal ?? 'no output'}`))
   }
@@ -154,7 +177,18 @@ class QuickJsScriptEngine implements ScriptEngine {
     if (pending === undefined) return
     this.#pending = undefined
     clearTimeout(pending.watchdog)
+    pending.ended.abort()
     pending.resolve(failedOutput(pending.input, error))
+  }
+
+  // A host call of the running script: served in the main thread, answered while the script still waits for it.
+  #serve(pending: Pending, call: HostCall): void {
+    const worker = this.#worker
+    if (typeof call.callId !== 'number') return
+    void callHost(pending.host, call, pending.ended.signal).then((reply) => {
+      if (this.#pending !== pending || this.#worker !== worker || worker === undefined) return
+      worker.postMessage({ id: pending.id, reply: cloneable(reply) })
+    })
   }
 }
 

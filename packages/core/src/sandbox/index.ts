@@ -1,13 +1,20 @@
 export type {
   ConsoleLine,
+  ScriptCookieInit,
+  ScriptCookieJar,
   ScriptEngine,
+  ScriptHost,
+  ScriptKeyValue,
   ScriptInput,
   ScriptLimits,
   ScriptOutput,
   ScriptRequest,
   ScriptResponse,
   ScriptScopes,
+  ScriptSendRequest,
+  ScriptSendResult,
   TestResult,
 } from './types.js'
 export type { QuickJsScriptEngineOptions } from './create-quickjs-script-engine.js'
 export { createQuickJsScriptEngine } from './create-quickjs-script-engine.js'
+export { createScriptCookieJar } from './create-script-cookie-jar.js'

@@ -1,5 +1,6 @@
 // The contract between the runner and the script sandbox (DESIGN.md: scripts written by strangers run in QuickJS
 // inside a worker, with time and memory limits, and see the world only through the `pm` API). Plain data only.
+import type { CookieRecord } from '../http/index.js'
 import type { HttpHeader } from '../http/types.js'
 import type { Variable } from '../variables/index.js'
 
@@ -42,6 +43,8 @@ export interface ScriptInput {
   origin: string
   request: ScriptRequest
   response?: ScriptResponse
+  /** `pm.cookies` (test scripts): the cookies of the jar for the request's URL after the response. */
+  cookies?: CookieRecord[]
   scopes: ScriptScopes
   info: {
     requestName: string
@@ -93,11 +96,72 @@ export interface ScriptLimits {
   timeoutMs: number
 }
 
+/** A header or form entry of a request a script sends. */
+export interface ScriptKeyValue {
+  key: string
+  value: string
+}
+
+/**
+ * What `pm.sendRequest` asks the host to send, in Postman's request format, normalised inside the sandbox: the URL
+ * as written (Postman resolves no `{{variables}}` here), enabled headers only, no file parts.
+ */
+export interface ScriptSendRequest {
+  url: string
+  method: string
+  header: ScriptKeyValue[]
+  body?:
+    | { mode: 'raw'; raw: string; options?: { raw?: { language?: string } } }
+    | { mode: 'urlencoded'; urlencoded: ScriptKeyValue[] }
+    | { mode: 'formdata'; formdata: ScriptKeyValue[] }
+    | { mode: 'graphql'; graphql: { query: string; variables: string } }
+  /** Postman's auth object as the script wrote it (`{ type: 'basic', basic: [...] }`). */
+  auth?: { type: string } & Record<string, unknown>
+}
+
+/** What the host answers to `pm.sendRequest`: the response, and the cookies of the jar for its URL. */
+export interface ScriptSendResult {
+  response: ScriptResponse
+  cookies: CookieRecord[]
+}
+
+/** A cookie a script sets with `pm.cookies.jar().set(url, {…})`. */
+export interface ScriptCookieInit {
+  name: string
+  value: string
+  domain?: string
+  path?: string
+  /** ISO 8601. */
+  expires?: string
+  maxAge?: number
+  secure?: boolean
+  httpOnly?: boolean
+}
+
+/** The run's cookie jar as `pm.cookies.jar()` reaches it: plain data in and out. */
+export interface ScriptCookieJar {
+  list(url: string): Promise<CookieRecord[]>
+  /** Stores a cookie (or a `Set-Cookie` string) for `url`; answers the stored cookie, undefined if refused. */
+  set(url: string, cookie: ScriptCookieInit | string): Promise<CookieRecord | undefined>
+  unset(url: string, name: string): Promise<void>
+  clear(url: string): Promise<void>
+}
+
+/**
+ * What a running script may ask of its host (the runner), answered asynchronously inside the sandbox. Rejections
+ * reach the script as the callback's `err`; `signal` aborts when the script ends first.
+ */
+export interface ScriptHost {
+  sendRequest(request: ScriptSendRequest, options: { signal: AbortSignal }): Promise<ScriptSendResult>
+  cookies?: ScriptCookieJar
+}
+
 /**
  * The sandbox port: runs one script at a time in an isolated, warm JavaScript context. `close()` ends the worker.
  * A script's failure is an outcome (`ScriptOutput.error`), never a rejection; a rejection is a bug of the engine.
+ * Without a `host`, `pm.sendRequest` and `pm.cookies.jar()` answer with an error.
  */
 export interface ScriptEngine {
-  run(input: ScriptInput, limits: ScriptLimits): Promise<ScriptOutput>
+  run(input: ScriptInput, limits: ScriptLimits, host?: ScriptHost): Promise<ScriptOutput>
   close(): Promise<void>
 }

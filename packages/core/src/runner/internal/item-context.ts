@@ -1,5 +1,5 @@
 import type { Collection } from '../../collection/index.js'
-import type { ListedRequest } from '../../http/index.js'
+import type { CookieStore, ListedRequest } from '../../http/index.js'
 import type { DynamicVariableProvider, Variable } from '../../variables/index.js'
 import type { RunOptions } from '../run-options.js'
 import type { ItemRef } from '../types.js'
@@ -22,6 +22,8 @@ export interface ItemContext {
   iterationCount: number
   scopes: RunScopes
   options: RunOptions
+  /** The run's cookie jar: `options.cookies`, or one of the run's own. */
+  cookies: CookieStore
   tally: RunTally
   dynamic: DynamicVariableProvider
 }

@@ -2,11 +2,12 @@ import { createAuthHandler } from '../../auth/index.js'
 import type { EventList } from '../../collection/index.js'
 import { isAppError } from '../../errors/index.js'
 import { prepareRequest } from '../../http/index.js'
-import type { ScriptResponse, TestResult } from '../../sandbox/index.js'
+import { createScriptCookieJar, type TestResult } from '../../sandbox/index.js'
 import { sendRequest, withTokenVariables, type Exchange } from '../../send/index.js'
 import type { VariableScopes } from '../../variables/index.js'
 import type { ResponseSummary, RunEvent } from '../types.js'
 import type { ItemContext } from './item-context.js'
+import { cookiesAfter, createScriptHost, scriptResponseOf } from './script-host.js'
 import { runScripts, type ScriptState } from './run-script.js'
 import { tallyResponse } from './run-tally.js'
 import { applyScriptRequest, scriptRequestOf, scriptRequestSent } from './script-request.js'
@@ -24,7 +25,8 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
   const { entry, ref, iteration, options, tally } = ctx
   yield { type: 'request:started', iteration, item: ref }
   const initial = scriptRequestOf(entry.target.item)
-  const state: ScriptState = { request: initial, local: [], skipRequest: false }
+  const host = createScriptHost(ctx, createScriptCookieJar(ctx.cookies))
+  const state: ScriptState = { request: initial, host, local: [], skipRequest: false }
   const assertions: TestResult[] = []
   for (const owner of owners(ctx)) {
     for (const event of await runScripts(ctx, state, { ...owner, listen: 'prerequest' })) {
@@ -64,7 +66,7 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
     request = sentShape(prepared.request)
     exchange = await sendRequest(prepared, {
       transport: options.transport,
-      ...(options.cookies === undefined ? {} : { cookies: options.cookies }),
+      cookies: ctx.cookies,
       authorize: {
         createHandler: createAuthHandler,
         context: {
@@ -104,7 +106,8 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
   if (exchange !== undefined && response !== undefined) {
     tallyResponse(tally, response.responseTime, exchange.response.sizes.bodyBytes)
     state.request = scriptRequestSent(exchange.request)
-    state.response = scriptResponse(exchange, response)
+    state.response = scriptResponseOf(exchange)
+    state.cookies = await cookiesAfter(exchange, ctx.cookies)
   }
   for (const owner of owners(ctx)) {
     for (const event of await runScripts(ctx, state, { ...owner, listen: 'test' })) {
@@ -155,16 +158,5 @@ function summarize(exchange: Exchange, includeBody: boolean): ResponseSummary {
     responseTime: exchange.totalMs,
     responseSize: response.sizes.bodyBytes,
     ...(includeBody ? { body: new TextDecoder().decode(response.body) } : {}),
-  }
-}
-
-function scriptResponse(exchange: Exchange, summary: ResponseSummary): ScriptResponse {
-  return {
-    code: summary.code,
-    status: summary.status,
-    headers: summary.headers,
-    body: summary.body ?? new TextDecoder().decode(exchange.response.body),
-    responseTime: summary.responseTime,
-    responseSize: summary.responseSize,
   }
 }

@@ -1,6 +1,7 @@
 import type { EventList } from '../../collection/index.js'
 import { eventList, scriptLines } from '../../collection/index.js'
-import type { ScriptRequest, ScriptResponse } from '../../sandbox/index.js'
+import type { CookieRecord } from '../../http/index.js'
+import type { ScriptHost, ScriptRequest, ScriptResponse } from '../../sandbox/index.js'
 import type { Variable } from '../../variables/index.js'
 import type { RunEvent } from '../types.js'
 import type { ItemContext } from './item-context.js'
@@ -10,6 +11,10 @@ import { tallyAssertions } from './run-tally.js'
 export interface ScriptState {
   request: ScriptRequest
   response?: ScriptResponse
+  /** `pm.cookies` in test scripts. */
+  cookies?: CookieRecord[]
+  /** Serves `pm.sendRequest` and `pm.cookies.jar()`. */
+  host: ScriptHost
   local: Variable[]
   skipRequest: boolean
   /** Set once a script calls setNextRequest; the last call wins. */
@@ -61,6 +66,7 @@ export async function runScripts(
         origin: `${script.owner} › ${script.listen}`,
         request: state.request,
         ...(state.response === undefined ? {} : { response: state.response }),
+        ...(state.cookies === undefined ? {} : { cookies: state.cookies }),
         scopes: { ...scopes, local: state.local },
         info: {
           requestName: ref.name,
@@ -71,6 +77,7 @@ export async function runScripts(
         },
       },
       { timeoutMs: options.timeoutScriptMs ?? 0 },
+      state.host,
     )
     scopes.globals = output.scopes.globals
     scopes.collection = output.scopes.collection

@@ -219,14 +219,17 @@ export const pmLayerSource: string = String.raw`
     return req
   }
 
-  function makeResponse(r) {
+  function makeResponse(r, cookies) {
     var res = {
       __courierResponse: true,
       code: r.code,
       status: r.status,
       headers: headerList(r.headers, { writable: false }),
+      cookies: cookieList(cookies),
       responseTime: r.responseTime,
       responseSize: r.responseSize,
+      // Postman's stream is a Buffer; scripts read it as text.
+      stream: { toString: function () { return r.body }, length: r.responseSize },
       text: function () { return r.body },
       json: function () { return JSON.parse(r.body) },
       reason: function () { return r.status },
@@ -235,6 +238,261 @@ export const pmLayerSource: string = String.raw`
     Object.defineProperty(res, 'to', { get: function () { return expect(res).to } })
     Object.defineProperty(res, 'not', { get: function () { return expect(res).not } })
     return res
+  }
+
+  // Host calls (pm.sendRequest, the cookie jar) and timers wait in the script's state; the worker's loop
+  // (worker-source.ts) takes the calls with __courier.poll(), which also fires due timers, and hands the answers
+  // back with __courier.deliver(). Only JSON crosses, so no object of the host is ever reachable from a script.
+  function hostCall(op, payload, done) {
+    if (state === null) throw new Error('the script has ended')
+    var id = state.nextCall++
+    state.outbox.push({ callId: id, op: op, payload: payload })
+    state.waiting.set(id, done)
+  }
+
+  // A throw in a callback the loop runs (a timer, a sendRequest callback) fails the script as a synchronous one would.
+  function runCallback(fn, self, args) {
+    try { fn.apply(self, args) } catch (e) {
+      if (state !== null && state.asyncError === undefined) state.asyncError = e
+    }
+  }
+
+  function addTimer(fn, delay, args, repeat) {
+    if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function')
+    if (state === null) return 0
+    var ms = Number(delay)
+    // As Node does: below 1 ms, NaN or past 2^31-1, the delay is 1 ms.
+    if (!(ms >= 1 && ms <= 2147483647)) ms = 1
+    var id = state.nextTimer++
+    state.timers.set(id, { id: id, at: Date.now() + ms, fn: fn, args: args, every: repeat ? ms : 0 })
+    return id
+  }
+  function clearTimer(id) { if (state !== null) state.timers.delete(Number(id)) }
+  g.setTimeout = function (fn, delay) { return addTimer(fn, delay, Array.prototype.slice.call(arguments, 2), false) }
+  g.setInterval = function (fn, delay) { return addTimer(fn, delay, Array.prototype.slice.call(arguments, 2), true) }
+  g.setImmediate = function (fn) {
+    var id = addTimer(fn, 1, Array.prototype.slice.call(arguments, 1), false)
+    if (state !== null && state.timers.has(id)) state.timers.get(id).at = 0
+    return id
+  }
+  g.clearTimeout = clearTimer
+  g.clearInterval = clearTimer
+  g.clearImmediate = clearTimer
+
+  function cookieOf(r) {
+    var c = { name: r.name, value: r.value, domain: r.domain, path: r.path, secure: r.secure === true,
+      httpOnly: r.httpOnly === true, hostOnly: r.hostOnly === true, session: typeof r.expires !== 'string' }
+    if (typeof r.expires === 'string') c.expires = r.expires
+    Object.defineProperty(c, 'valueOf', { value: function () { return c.value } })
+    Object.defineProperty(c, 'toString', { value: function () { return c.name + '=' + c.value } })
+    return c
+  }
+
+  // postman-collection's CookieList: get() answers the value, one() the cookie.
+  function cookieList(records) {
+    var list = Array.isArray(records) ? records.map(cookieOf) : []
+    function one(name) {
+      for (var i = list.length - 1; i >= 0; i--) if (list[i].name === name) return list[i]
+      return undefined
+    }
+    return {
+      get: function (name) { var c = one(name); return c === undefined ? undefined : c.value },
+      one: one,
+      has: function (name, value) { var c = one(name); return c !== undefined && (arguments.length < 2 || c.value === value) },
+      toObject: function () { var o = {}; list.forEach(function (c) { o[c.name] = c.value }); return o },
+      all: function () { return list.slice() },
+      count: function () { return list.length },
+      idx: function (i) { return list[i] },
+      indexOf: function (c) { return list.indexOf(c) },
+      each: function (fn, self) { list.forEach(fn, self) },
+      filter: function (fn, self) { return list.filter(fn, self) },
+      find: function (fn, self) { return list.find(fn, self) },
+      map: function (fn, self) { return list.map(fn, self) },
+      reduce: function (fn, acc) { return list.reduce(fn, acc) },
+      toJSON: function () { return list.map(function (c) { return parse(stringify(c)) }) },
+      toString: function () { return list.map(String).join('; ') },
+    }
+  }
+
+  function withScheme(url) { return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : 'http://' + url }
+
+  function urlText(u) {
+    if (typeof u === 'string') return u
+    if (u === null || typeof u !== 'object') return ''
+    if (typeof u.raw === 'string') return u.raw
+    if (u.host !== undefined) {
+      var host = Array.isArray(u.host) ? u.host.join('.') : String(u.host)
+      var path = Array.isArray(u.path) ? u.path.join('/') : u.path === undefined ? '' : String(u.path).replace(/^\//, '')
+      var query = Array.isArray(u.query) ? u.query.filter(function (q) { return q && !q.disabled })
+        .map(function (q) { return q.value == null ? q.key : q.key + '=' + q.value }).join('&') : ''
+      return (u.protocol ? String(u.protocol).replace(/:(\/\/)?$/, '') + '://' : '') + host +
+        (u.port ? ':' + u.port : '') + (path === '' ? '' : '/' + path) + (query === '' ? '' : '?' + query)
+    }
+    if (typeof u.toString === 'function' && u.toString !== Object.prototype.toString) return String(u.toString())
+    return ''
+  }
+
+  function entry(key, value) { return { key: String(key), value: value == null ? '' : typeof value === 'string' ? value : text(value) } }
+
+  // Postman's forms of a key/value list: an array of { key, value, disabled } or "Key: value" strings, a
+  // HeaderList, a plain object, or (headers) a "Key: value" per line string.
+  function entries(list, options) {
+    var out = []
+    if (list == null) return out
+    if (typeof list === 'string') list = options.lines ? list.split(/\r?\n/) : []
+    else if (!Array.isArray(list) && typeof list.all === 'function') list = list.all()
+    if (Array.isArray(list)) {
+      list.forEach(function (x) {
+        if (typeof x === 'string') {
+          var i = x.indexOf(':')
+          if (i > 0) out.push(entry(x.slice(0, i).trim(), x.slice(i + 1).trim()))
+        } else if (x !== null && typeof x === 'object' && x.disabled !== true && x.enabled !== false && x.key != null) {
+          if (options.files && x.type === 'file') options.files.push(String(x.key))
+          else out.push(entry(x.key, x.value))
+        }
+      })
+    } else if (typeof list === 'object') {
+      Object.keys(list).forEach(function (k) { out.push(entry(k, list[k])) })
+    }
+    return out
+  }
+
+  function bodyOf(b, files) {
+    if (b == null) return undefined
+    if (typeof b === 'string') return { mode: 'raw', raw: b }
+    if (typeof b !== 'object' || b.disabled === true) return undefined
+    var mode = b.mode === undefined && b.raw !== undefined ? 'raw' : b.mode
+    if (mode === 'raw') {
+      var raw = { mode: 'raw', raw: b.raw == null ? '' : typeof b.raw === 'string' ? b.raw : text(b.raw) }
+      var language = b.options && b.options.raw && b.options.raw.language
+      if (typeof language === 'string') raw.options = { raw: { language: language } }
+      return raw
+    }
+    if (mode === 'urlencoded') return { mode: 'urlencoded', urlencoded: entries(b.urlencoded, {}) }
+    if (mode === 'formdata') return { mode: 'formdata', formdata: entries(b.formdata, { files: files }) }
+    if (mode === 'graphql') {
+      var q = b.graphql || {}
+      return { mode: 'graphql', graphql: { query: q.query == null ? '' : String(q.query),
+        variables: typeof q.variables === 'string' ? q.variables : stringify(q.variables || {}) } }
+    }
+    if (mode === 'file') files.push('body')
+    return undefined
+  }
+
+  // A request as pm.sendRequest takes it, made plain data: what the host sends, nothing else.
+  function toSendRequest(req) {
+    if (typeof req === 'string') req = { url: req }
+    if (req === null || typeof req !== 'object') throw new TypeError('pm.sendRequest: the request must be a URL or a request object')
+    var url = urlText(req.url).trim()
+    if (url === '') throw new TypeError('pm.sendRequest: the request has no URL')
+    var files = []
+    var out = {
+      url: url,
+      method: req.method == null || req.method === '' ? 'GET' : String(req.method).toUpperCase(),
+      header: entries(req.header !== undefined ? req.header : req.headers, { lines: true }),
+    }
+    var body = bodyOf(req.body, files)
+    if (body !== undefined) out.body = body
+    if (req.auth !== null && typeof req.auth === 'object') {
+      var auth = parse(stringify(req.auth))
+      if (auth !== null && typeof auth === 'object' && typeof auth.type === 'string') out.auth = auth
+    }
+    // Scripts written by strangers must not upload the user's files.
+    if (files.length > 0) {
+      state.console.push({ level: 'warn', text: 'pm.sendRequest: file uploads are not sent from scripts (' + files.join(', ') + ')' })
+    }
+    return out
+  }
+
+  function hostError(e) {
+    var err = new Error(String(e && e.message))
+    if (e && typeof e.code === 'string') err.code = e.code
+    return err
+  }
+
+  function makeSendRequest(self) {
+    return function sendRequest(req, callback) {
+      var promise = new Promise(function (resolve, reject) {
+        hostCall('sendRequest', toSendRequest(req), function (err, value) {
+          if (err) reject(err)
+          else resolve(value)
+        })
+      })
+      if (typeof callback === 'function') {
+        promise.then(function (value) {
+          runCallback(callback, self, [null, makeResponse(value.response, value.cookies), { cookies: cookieList(value.cookies) }])
+        }, function (err) { runCallback(callback, self, [err]) })
+        return self
+      }
+      return promise.then(function (value) { return makeResponse(value.response, value.cookies) })
+    }
+  }
+
+  // pm.cookies.jar(): the run's cookie jar, callback style as in Postman (Newman lets it reach every domain).
+  function makeJar() {
+    function checked(url, method) {
+      var u = typeof url === 'string' ? url : urlText(url)
+      if (u.trim() === '') throw new TypeError('CookieJar.' + method + '() requires a valid url')
+      return withScheme(u.trim())
+    }
+    function call(op, payload, callback, map) {
+      hostCall(op, payload, function (err, value) {
+        if (typeof callback !== 'function') return
+        var mapped
+        if (!err) { try { mapped = map(value) } catch (e) { err = e } }
+        runCallback(callback, undefined, err ? [err] : [null, mapped])
+      })
+    }
+    function cookieInit(o) {
+      var c = { name: String(o.name != null ? o.name : o.key), value: o.value == null ? '' : String(o.value) }
+      if (typeof o.domain === 'string') c.domain = o.domain
+      if (typeof o.path === 'string') c.path = o.path
+      if (o.expires instanceof Date) c.expires = o.expires.toISOString()
+      else if (typeof o.expires === 'string' || typeof o.expires === 'number') c.expires = new Date(o.expires).toISOString()
+      if (typeof o.maxAge === 'number') c.maxAge = o.maxAge
+      if (o.secure === true) c.secure = true
+      if (o.httpOnly === true) c.httpOnly = true
+      return c
+    }
+    return {
+      get: function (url, name, callback) {
+        url = checked(url, 'get')
+        if (typeof callback !== 'function') throw new TypeError('CookieJar.get() requires a callback function')
+        if (typeof name !== 'string') throw new TypeError('CookieJar.get() requires cookie name to be a string')
+        call('cookies.list', { url: url }, callback, function (records) {
+          for (var i = 0; i < records.length; i++) if (records[i].name === name) return records[i].value
+          return null
+        })
+      },
+      getAll: function (url, options, callback) {
+        url = checked(url, 'getAll')
+        if (typeof options === 'function' && callback === undefined) callback = options
+        if (typeof callback !== 'function') throw new TypeError('CookieJar.getAll() requires a callback function')
+        call('cookies.list', { url: url }, callback, cookieList)
+      },
+      set: function (url, name, value, callback) {
+        url = checked(url, 'set')
+        if (typeof value === 'function' && callback === undefined) { callback = value; value = null }
+        var cookie
+        if (name && value) cookie = { name: String(name), value: String(value) }
+        else if (name !== null && typeof name === 'object') cookie = cookieInit(name)
+        else if (typeof name === 'string') cookie = name
+        else throw new TypeError('CookieJar.set() requires a valid set cookie arguments')
+        call('cookies.set', { url: url, cookie: cookie }, callback, function (record) {
+          if (record == null) throw new Error('CookieJar.set(): the cookie was not stored for ' + url)
+          return cookieOf(record)
+        })
+      },
+      unset: function (url, name, callback) {
+        url = checked(url, 'unset')
+        if (typeof name !== 'string') throw new TypeError('CookieJar.unset() requires cookie name to be a string')
+        call('cookies.unset', { url: url, name: name }, callback, function () { return undefined })
+      },
+      clear: function (url, callback) {
+        url = checked(url, 'clear')
+        call('cookies.clear', { url: url }, callback, function () { return undefined })
+      },
+    }
   }
 
   function addTest(name, fn, skipped) {
@@ -289,18 +547,20 @@ export const pmLayerSource: string = String.raw`
       iterationData: scope(sc.iterationData, { writable: false }),
       variables: variables,
       request: makeRequest(state.request),
-      response: input.response ? makeResponse(input.response) : undefined,
+      response: input.response ? makeResponse(input.response, input.cookies) : undefined,
+      cookies: cookieList(input.cookies),
       execution: {
         setNextRequest: function (n) { state.nextRequest = n === null ? null : String(n) },
         skipRequest: function () { state.skipRequest = true },
       },
-      sendRequest: function () { throw new Error('pm.sendRequest is not available in Courier\'s sandbox yet') },
     }
+    pm.sendRequest = makeSendRequest(pm)
+    pm.cookies.jar = makeJar
     return pm
   }
 
-  // The legacy setters store text, as postman-sandbox's legacy interface does: any value but null, undefined, 0,
-  // '' and NaN goes through its toString() (5 → '5', false → 'false', { a: 1 } → '[object Object]').
+  // The legacy setters store text, as postman-sandbox's legacy interface does: a truthy value goes through its
+  // toString() (5 → '5', { a: 1 } → '[object Object]'); false, 0, '', null, undefined and NaN stay as they are.
   function legacyValue(value) {
     return (value === false || value) && typeof (value && value.toString) === 'function' ? value.toString() : value
   }
@@ -317,6 +577,7 @@ export const pmLayerSource: string = String.raw`
       clearGlobalVariable: pm.globals.unset,
       clearGlobalVariables: pm.globals.clear,
       getResponseHeader: function (name) { return pm.response ? pm.response.headers.get(name) : undefined },
+      getResponseCookie: function (name) { return pm.cookies.one(name) },
     }
   }
 
@@ -361,9 +622,10 @@ export const pmLayerSource: string = String.raw`
   }
   function restore() {
     for (var i = 0; i < guarded.length; i++) {
-      var o = guarded[i], m = snapshots[i], keys = ownKeys(o)
+      var o = guarded[i], m = snapshots[i], keys = ownKeys(o), known = 0
       for (var j = 0; j < keys.length; j++) {
         var k = keys[j], was = m.get(k)
+        if (was !== undefined) known++
         if (was === undefined) {
           // A top-level var of an injected script is not configurable: neutralise it instead.
           if (!deleteProperty(o, k)) { try { o[k] = undefined } catch (e) { /* read-only */ } }
@@ -371,7 +633,8 @@ export const pmLayerSource: string = String.raw`
           defineProperty(o, k, was)
         }
       }
-      if (keys.length !== m.size || j < keys.length) {
+      // A key of the snapshot is missing (deleted by the script) when fewer than all of them were seen.
+      if (known !== m.size) {
         m.forEach(function (d, k) { if (getDescriptor(o, k) === undefined) defineProperty(o, k, d) })
       }
     }
@@ -382,8 +645,11 @@ export const pmLayerSource: string = String.raw`
     set compiled(fn) { compiled = fn },
     begin: function (json) {
       var input = parse(json)
-      state = { tests: [], legacy: {}, console: [], scopes: input.scopes, request: input.request, skipRequest: false }
+      state = { tests: [], legacy: {}, console: [], scopes: input.scopes, request: input.request, skipRequest: false,
+        outbox: [], waiting: new Map(), nextCall: 1, timers: new Map(), nextTimer: 1, asyncError: undefined }
       var pm = makePm(input)
+      // Legacy global, removed again by restore() after the script.
+      g.responseCookies = pm.cookies.all()
       var res = input.response
       var headerObject = {}
       if (res) res.headers.forEach(function (x) { headerObject[x.key] = x.value })
@@ -402,9 +668,37 @@ export const pmLayerSource: string = String.raw`
     finish: function () {
       try { return courier.output() } finally { courier.reset() }
     },
+    // One turn of the worker's loop: fires at most one due timer (the worker drains the promise jobs it queued
+    // before the next, as Node does), hands over up to limit host calls, and tells what is still awaited.
+    poll: function (limit) {
+      var now = Date.now(), due = null, next = -1
+      state.timers.forEach(function (t) {
+        if (t.at <= now && (due === null || t.at < due.at || (t.at === due.at && t.id < due.id))) due = t
+      })
+      if (due !== null) {
+        if (due.every > 0) due.at = now + due.every
+        else state.timers.delete(due.id)
+        runCallback(due.fn, undefined, due.args)
+      }
+      now = Date.now()
+      state.timers.forEach(function (t) { var wait = Math.max(0, t.at - now); if (next < 0 || wait < next) next = wait })
+      return stringify({ fired: due !== null, calls: state.outbox.splice(0, limit), waiting: state.waiting.size, nextTimerMs: next })
+    },
+    // A host answer: { callId, value } or { callId, error: { message, code? } }.
+    deliver: function (json) {
+      var reply = parse(json), done = state.waiting.get(reply.callId)
+      if (done === undefined) return
+      state.waiting.delete(reply.callId)
+      if (reply.error !== undefined) done(hostError(reply.error))
+      else done(null, reply.value)
+    },
     output: function () {
       var out = { tests: [], scopes: state.scopes, request: state.request, skipRequest: state.skipRequest, console: state.console }
       if ('nextRequest' in state) out.nextRequest = state.nextRequest
+      if (state.asyncError !== undefined) {
+        var e = state.asyncError
+        out.error = e instanceof Error ? { kind: 'exception', name: e.name, message: e.message } : { kind: 'exception', name: 'Error', message: text(e) }
+      }
       state.tests.forEach(function (t) {
         if (t.pending) t.error = { name: 'Error', message: 'the test\'s promise never settled' }
         var r = { name: t.name, passed: t.passed, skipped: t.skipped }

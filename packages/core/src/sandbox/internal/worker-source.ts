@@ -7,7 +7,11 @@
 // 'out of memory'. A script that got there costs a fresh WASM module (the memory never shrinks).
 import { moduleHostSource } from './module-loader-source.js'
 
-/** The worker's JavaScript source. Receives `{ id, input, timeoutMs }`, answers `{ id, output }` or `{ id, fatal }`. */
+/**
+ * The worker's JavaScript source. Receives `{ id, input, timeoutMs }`, answers `{ id, output }` or `{ id, fatal }`.
+ * Meanwhile it may post host calls `{ id, call: { callId, op, payload } }`, answered by `{ id, reply: { callId,
+ * value } }` or `{ id, reply: { callId, error: { message, code? } } }`.
+ */
 export const workerSource: string = String.raw`
 'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
@@ -96,7 +100,78 @@ function classify(e, phase, timeoutMs) {
 const scriptParameters =
   'pm, postman, tests, request, environment, globals, data, iteration, responseBody, responseCode, responseHeaders, responseTime'
 
-function run(input, timeoutMs) {
+// Host calls (pm.sendRequest, the cookie jar) in flight at once; further ones wait inside the sandbox.
+const maxHostCalls = 32
+// The script being run: its id (host answers carry it), the answers not yet delivered, and how to wake its loop.
+let current = null
+
+function receive(message) {
+  if (current === null || message.id !== current.id) return
+  current.inbox.push(message.reply)
+  if (current.wake !== null) current.wake()
+}
+
+function waitForHost(ms) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, Math.max(0, ms) + 1)
+    function done() {
+      clearTimeout(timer)
+      current.wake = null
+      resolve()
+    }
+    current.wake = done
+  })
+}
+
+function evalString(code, filename) {
+  const r = context.evalCode(code, filename)
+  if (r.error) return { error: r.error }
+  const value = context.getString(r.value)
+  r.value.dispose()
+  return { value }
+}
+
+function drainJobs(timeoutMs) {
+  // In slices, so an endless promise chain still meets the deadline.
+  for (;;) {
+    const jobs = runtime.executePendingJobs(1000)
+    if (jobs.error) return classify(dumpError(jobs.error), 'run', timeoutMs)
+    if (jobs.value === 0) return undefined
+    if (Date.now() > deadline) { interrupted = true; return classify(null, 'run', timeoutMs) }
+  }
+}
+
+// After the script's own code: drain promise jobs, fire due timers, post host calls, wait for answers or the next
+// timer, deliver answers, until nothing is awaited. All of it within the script's deadline.
+async function settle(timeoutMs) {
+  for (;;) {
+    const jobsError = drainJobs(timeoutMs)
+    if (jobsError !== undefined) return jobsError
+    const polled = evalString('__courier.poll(' + (maxHostCalls - current.inFlight) + ')', 'poll.js')
+    if (polled.error) return classify(dumpError(polled.error), 'run', timeoutMs)
+    const turn = JSON.parse(polled.value)
+    for (const call of turn.calls) {
+      current.inFlight++
+      parentPort.postMessage({ id: current.id, call })
+    }
+    if (turn.fired) continue
+    if (turn.waiting === 0 && turn.nextTimerMs < 0) return undefined
+    if (current.inbox.length === 0) {
+      const left = deadline - Date.now()
+      // Waited out, not interrupted: the context is sound, so the tests so far are kept.
+      if (left < 0) return { kind: 'timeout', name: 'TimeoutError', message: 'the script ran longer than ' + timeoutMs + ' ms' }
+      await waitForHost(turn.nextTimerMs < 0 ? left : Math.min(turn.nextTimerMs, left))
+    }
+    for (const reply of current.inbox.splice(0)) {
+      current.inFlight--
+      const d = context.evalCode('__courier.deliver(' + JSON.stringify(JSON.stringify(reply)) + ')', 'deliver.js')
+      if (d.error) return classify(dumpError(d.error), 'run', timeoutMs)
+      d.value.dispose()
+    }
+  }
+}
+
+async function run(id, input, timeoutMs) {
   if (context === null) create()
   interrupted = false
   deadline = Date.now() + timeoutMs
@@ -113,14 +188,15 @@ function run(input, timeoutMs) {
     if (r.error) { error = classify(dumpError(r.error), phase, timeoutMs); break }
     r.value.dispose()
   }
-  // Async tests: drain the job queue in slices so an endless promise chain still meets the deadline.
-  while (error === undefined) {
-    const jobs = runtime.executePendingJobs(1000)
-    if (jobs.error) { error = classify(dumpError(jobs.error), 'run', timeoutMs); break }
-    if (jobs.value === 0) break
-    if (Date.now() > deadline) { interrupted = true; error = classify(null, 'run', timeoutMs) }
+  if (error === undefined) {
+    current = { id, inbox: [], wake: null, inFlight: 0 }
+    try {
+      error = await settle(timeoutMs)
+    } finally {
+      current = null
+    }
   }
-  const fatal = error !== undefined && (error.kind === 'timeout' || error.kind === 'memory')
+  const fatal = error !== undefined && (interrupted || error.kind === 'memory')
   if (!fatal) {
     deadline = Date.now() + 1000
     const r = context.evalCode('__courier.finish()', 'finish.js')
@@ -155,10 +231,14 @@ let queue = load()
   .then(create)
   .catch(dispose)
 parentPort.on('message', (message) => {
-  queue = queue.then(load).then(() => {
+  if (message.reply !== undefined) {
+    receive(message)
+    return
+  }
+  queue = queue.then(load).then(async () => {
     let reply
     try {
-      reply = { id: message.id, output: run(message.input, message.timeoutMs) }
+      reply = { id: message.id, output: await run(message.id, message.input, message.timeoutMs) }
     } catch (e) {
       dispose()
       reply = { id: message.id, fatal: String(e && e.stack ? e.stack : e) }

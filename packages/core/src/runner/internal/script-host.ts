@@ -1,0 +1,115 @@
+import { createAuthHandler } from '../../auth/index.js'
+import type { Collection, Item, RequestObject } from '../../collection/index.js'
+import { isAppError } from '../../errors/index.js'
+import type { CookieRecord, CookieStore } from '../../http/index.js'
+import { prepareRequest } from '../../http/index.js'
+import type { ScriptHost, ScriptResponse, ScriptSendRequest } from '../../sandbox/index.js'
+import { sendRequest, type Exchange } from '../../send/index.js'
+import type { ItemContext } from './item-context.js'
+import { tallyResponse } from './run-tally.js'
+
+// Postman sends a script's request on its own: no collection or folder auth, variables or settings inherited.
+const bare: Collection = {
+  info: {
+    name: 'pm.sendRequest',
+    schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+  },
+  item: [],
+}
+// Postman resolves no {{variables}} in pm.sendRequest, not even {{$guid}} (postman-app-support#3929, #6467).
+const noDynamicVariables = { resolve: () => undefined }
+
+/**
+ * What the scripts of one request may ask of the runner: `pm.sendRequest` through the one send pipeline (the run's
+ * transport, cookie jar and settings), counted as Newman counts them (a request, and a failure when it cannot be
+ * sent), and `pm.cookies.jar()` on the run's jar.
+ */
+export function createScriptHost(ctx: ItemContext, jar: NonNullable<ScriptHost['cookies']>): ScriptHost {
+  const { options, tally, iteration, ref } = ctx
+  return {
+    async sendRequest(request, { signal }) {
+      tally.stats.requests.total++
+      try {
+        const prepared = await prepareRequest(
+          { collection: bare, item: itemOf(request), folders: [] },
+          {
+            scopes: {},
+            files: options.files,
+            dynamic: noDynamicVariables,
+            ...(options.settings === undefined ? {} : { settings: options.settings }),
+            ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
+            unresolvedVariables: 'keep',
+          },
+        )
+        const exchange = await sendRequest(prepared, {
+          transport: options.transport,
+          cookies: ctx.cookies,
+          authorize: {
+            createHandler: createAuthHandler,
+            context: { clock: options.clock, random: options.random, files: options.files },
+          },
+          clock: options.clock,
+          signal: options.signal === undefined ? signal : AbortSignal.any([signal, options.signal]),
+        })
+        tallyResponse(tally, exchange.totalMs, exchange.response.sizes.bodyBytes)
+        return { response: scriptResponseOf(exchange), cookies: await ctx.cookies.list(exchange.request.url) }
+      } catch (caught) {
+        if (!isAppError(caught)) throw caught
+        tally.stats.requests.failed++
+        tally.failures.push({
+          iteration,
+          item: ref,
+          kind: 'request',
+          name: caught.code,
+          message: caught.message,
+        })
+        throw caught
+      }
+    },
+    cookies: jar,
+  }
+}
+
+function itemOf(request: ScriptSendRequest): Item {
+  // ScriptSendRequest is a subset of Postman's request format (checked at the bridge, sandbox/internal/call-host.ts).
+  const requestObject = {
+    url: request.url,
+    method: request.method,
+    header: request.header.map((entry) => ({ key: entry.key, value: entry.value })),
+    ...(request.body === undefined ? {} : { body: request.body }),
+    ...(request.auth === undefined ? {} : { auth: request.auth }),
+  } as RequestObject
+  return {
+    name: 'pm.sendRequest',
+    request: requestObject,
+    // A script may send a body with any method (postman-runtime does the same for script requests).
+    protocolProfileBehavior: { disableBodyPruning: true },
+  }
+}
+
+/** The response as scripts see it: the body as UTF-8 text. */
+export function scriptResponseOf(exchange: Exchange): ScriptResponse {
+  const { response } = exchange
+  return {
+    code: response.status,
+    status: response.statusText,
+    headers: response.headers,
+    body: new TextDecoder().decode(response.body),
+    responseTime: exchange.totalMs,
+    responseSize: response.sizes.bodyBytes,
+  }
+}
+
+/**
+ * `pm.cookies` after a response: the jar's cookies for the request's URL. Asked only when the exchange could have
+ * left any (a Cookie header from the jar went out, a Set-Cookie came back, or the request bypassed the jar), so
+ * a run without cookies pays no lookup.
+ */
+export async function cookiesAfter(exchange: Exchange, jar: CookieStore): Promise<CookieRecord[]> {
+  const hasHeader = (headers: { key: string }[], name: string) =>
+    headers.some((h) => h.key.toLowerCase() === name)
+  const touched =
+    hasHeader(exchange.request.headers, 'cookie') ||
+    exchange.hops.some((hop) => hasHeader(hop.response.headers, 'set-cookie'))
+  return touched ? jar.list(exchange.request.url) : []
+}
