@@ -44,6 +44,7 @@ export function findItem(
     if (matchesName) byName.push(found)
   })
   const source = collection.info?.name ?? 'collection'
+  let otherKind: FoundItem | undefined
   for (const all of [byPath, byId, byName]) {
     const matches =
       options.kind === undefined ? all : all.filter((found) => kindOf(found.item) === options.kind)
@@ -57,15 +58,15 @@ export function findItem(
         { query: selector, source, matches: paths },
       )
     }
-    const [other] = all
-    if (options.kind !== undefined && other !== undefined) {
-      const path = other.location.path.join('/')
-      throw new AppError('ITEM_WRONG_KIND', `${source}: "${path}" is not a ${options.kind}`, {
-        query: selector,
-        path,
-        expected: options.kind,
-      })
-    }
+    otherKind ??= all[0]
+  }
+  if (options.kind !== undefined && otherKind !== undefined) {
+    const path = otherKind.location.path.join('/')
+    throw new AppError('ITEM_WRONG_KIND', `${source}: "${path}" is not a ${options.kind}`, {
+      query: selector,
+      path,
+      expected: options.kind,
+    })
   }
   const candidates: { path: string; name: string }[] = []
   walkItems(collection.item, (item, _index, _names, pathText) => {
