@@ -50,27 +50,11 @@ const knownDifferences: Record<string, { reason: string; items: string[] }> = {
       'legacy `environment` / `globals` objects do not show postman.setEnvironmentVariable in the same script',
     items: ['0:After clearing'],
   },
-  'cookie-jar': {
-    reason: 'postman.getResponseCookie("foo") finds no cookie set by an earlier response of the run',
-    items: ['0:Verify cookie'],
-  },
-  'crypto-md5': {
-    reason: 'the `CryptoJS` global of the legacy sandbox is missing',
-    items: ['0:r1'],
-  },
   'custom-http-method/custom-http-method': {
     reason:
       'undici writes `host:` and `content-length:` in lower case; the suite matches the raw request text ' +
       '(`Content-Length: 16`) case-sensitively, as Node http (Newman) writes it',
     items: ['0:raw', '0:body disabled'],
-  },
-  'disabled-and-duplicate-variables/disabled-and-duplicates': {
-    reason: 'with a key twice in the environment file, Newman uses the last value, Courier the first',
-    items: ['0:https://postman-echo.com/get'],
-  },
-  'dynamic-var-replacement': {
-    reason: 'the lodash `_` global is missing',
-    items: ['0:POST Request copy'],
   },
   'echo-v2': {
     reason:
@@ -103,16 +87,6 @@ const knownDifferences: Record<string, { reason: string; items: string[] }> = {
     reason: 'pm.request.to.have.header() (chai-postman assertions on the request) is missing',
     items: ['0:OAuth', '0:basicAuth'],
   },
-  'multi-level-folders-v1': {
-    reason:
-      'postman.setEnvironmentVariable("count", 0) then getEnvironmentVariable("count") === "1": Newman keeps ' +
-      'legacy values as strings',
-    items: ['0:F1/F1.R2', '0:F1/F1.R3', '0:F2/F2.F3/F2.F3.R1', '0:F2/F2.R1', '0:R1'],
-  },
-  'multi-level-folders-v2': {
-    reason: 'as multi-level-folders-v1',
-    items: ['0:F1/F1.R2', '0:F1/F1.R3', '0:F2/F2.F3/F2.F3.R1', '0:F2/F2.R1', '0:R1'],
-  },
   'multi-value-data': {
     reason: 'the legacy `request.data` object (form-data fields, repeated keys as an array) is missing',
     items: ['0:r1'],
@@ -135,9 +109,8 @@ const knownDifferences: Record<string, { reason: string; items: string[] }> = {
     items: ['0:r1'],
   },
   'sandbox-libraries': {
-    reason:
-      "require('ajv'), chai-postman's `.jsonSchema()` and `pm.request.to…` / `postmanRequest` assertions are missing",
-    items: ['0:AJV', '0:chai-postman', '0:pm api'],
+    reason: "chai-postman's `.jsonSchema()` and `pm.request.to…` / `postmanRequest` assertions are missing",
+    items: ['0:chai-postman', '0:pm api'],
   },
   'semicolon-tests': {
     reason:
@@ -145,21 +118,13 @@ const knownDifferences: Record<string, { reason: string; items: string[] }> = {
       'pm.response.headers.get() gives Newman the last, Courier the first (postman-echo sends one)',
     items: ['0:Gets a header with a semicolon'],
   },
-  'set-next-request': {
-    reason:
-      "the test scripts use lodash `_` (global in Postman's sandbox): the chain of setNextRequest stops early",
-    items: ['0:html', '0:method'],
-  },
   'super-sandbox-test': {
     reason:
-      'xml2Json, lodash `_`, SugarJS, tv4, CryptoJS and postman.getResponseCookie missing; DigestAuth: Newman sends the fixed nonce of ' +
+      'postman.getResponseCookie and the SugarJS extensions are missing (the script stops before `SugarJS working`); ' +
+      'DigestAuth: Newman sends the fixed nonce of ' +
       'the collection and gets 401 from the loopback digest server (which accepts only its own nonces), Courier ' +
       'answers the challenge',
-    items: ['0:r1', '0:options', '0:DigestAuth'],
-  },
-  'tc4/tc4': {
-    reason: 'the lodash `_` global is missing',
-    items: ['0:POST file test'],
+    items: ['0:r1', '0:DigestAuth'],
   },
   'v2-regression-tests/v2-regression-tests': {
     reason:
