@@ -1,0 +1,11 @@
+export type { FileChange } from './file-transaction.js'
+export { commitFileChanges, contentHash, recoverPendingChanges } from './file-transaction.js'
+export type {
+  SavedEnvironment,
+  TrashFile,
+  WorkspaceCollection,
+  WorkspaceEnvironment,
+  WorkspaceProblem,
+} from './workspace.js'
+export { Workspace } from './workspace.js'
+export { findWorkspaceRoot, isWorkspace, workspacePaths } from './workspace-layout.js'

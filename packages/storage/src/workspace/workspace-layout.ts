@@ -1,0 +1,56 @@
+// Where things live in a workspace (formats/postman-v3.md §1): the folders Courier reads and writes, how a
+// workspace is recognised, and how `courier` finds the one a command runs in (as git finds its repository).
+import { stat } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { AppError } from '@courier/core'
+
+/** Paths relative to the workspace root, always with `/`. */
+export const workspacePaths = {
+  collections: 'postman/collections',
+  environments: 'postman/environments',
+  globals: 'postman/globals',
+  globalsFile: 'postman/globals/workspace.globals.yaml',
+  state: '.courier',
+  trash: '.courier/trash',
+  resources: '.postman/resources.yaml',
+} as const
+
+/**
+ * Tells whether `dir` holds a workspace: a `postman/collections` or `postman/environments` folder, or Postman's
+ * `.postman/resources.yaml` manifest.
+ * @example await isWorkspace('/home/ada/api') // true
+ */
+export async function isWorkspace(dir: string): Promise<boolean> {
+  const probes = [workspacePaths.collections, workspacePaths.environments, workspacePaths.resources]
+  for (const probe of probes) if (await exists(join(dir, ...probe.split('/')))) return true
+  return false
+}
+
+/**
+ * The nearest folder from `start` upward that holds a workspace.
+ * @throws AppError WORKSPACE_NOT_FOUND when there is none up to the file system's root
+ * @example const root = await findWorkspaceRoot(process.cwd())
+ */
+export async function findWorkspaceRoot(start: string): Promise<string> {
+  let current = resolve(start)
+  for (;;) {
+    if (await isWorkspace(current)) return current
+    const parent = dirname(current)
+    if (parent === current) break
+    current = parent
+  }
+  throw new AppError(
+    'WORKSPACE_NOT_FOUND',
+    `${resolve(start)}: no Courier workspace here or in any parent folder (looked for postman/collections)`,
+    { start: resolve(start) },
+  )
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path)
+    return true
+  } catch {
+    return false
+  }
+}
