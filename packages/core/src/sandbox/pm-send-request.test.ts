@@ -2,6 +2,7 @@
 import { startEchoServer, type EchoServer } from '@courier/testkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createQuickJsScriptEngine } from './create-quickjs-script-engine.js'
+import { callHost } from './internal/call-host.js'
 import { loopbackScriptHost } from './internal/loopback-script-host.js'
 import { sampleScriptInput } from './internal/sample-script-input.js'
 import type { ScriptHost } from './types.js'
@@ -170,5 +171,88 @@ describe('pm.sendRequest', () => {
     )
     expect(out.error).toMatchObject({ kind: 'timeout' })
     expect(out.tests).toEqual([{ name: 'before', passed: true, skipped: false }])
+  })
+})
+
+describe('the host bridge', () => {
+  it('reads a getter trap inside the sandbox and answers its throw as err, sending nothing', async () => {
+    const host = loopbackScriptHost()
+    const out = await run(
+      `pm.sendRequest({ get url() { return 'ECHO/get' }, get header() { throw new Error('trap') } },
+        (err) => pm.test('trapped', () => pm.expect(err.message).to.equal('trap')))
+      pm.sendRequest(new Proxy({}, { get() { throw new Error('proxy') } }),
+        (err) => pm.test('proxied', () => pm.expect(err.message).to.equal('proxy')))`,
+      host,
+    )
+    expect(out.error).toBeUndefined()
+    expect(out.tests.map((test) => [test.name, test.passed])).toEqual([
+      ['trapped', true],
+      ['proxied', true],
+    ])
+    expect(host.sent).toEqual([])
+  })
+
+  it('gives the script plain data only: no host object behind a response or an error', async () => {
+    const failing: ScriptHost = {
+      sendRequest: () =>
+        Promise.reject(Object.assign(new Error('refused'), { code: 'HTTP_X', secret: 's3cr3t' })),
+    }
+    const out = await run(
+      `pm.sendRequest('ECHO/get', (err) => pm.test('error', () => {
+        pm.expect([err.message, err.code, err.secret]).to.deep.equal(['refused', 'HTTP_X', undefined])
+        pm.expect(err.constructor.constructor('return typeof process')()).to.equal('undefined')
+      }))`,
+      failing,
+    )
+    expect(out.tests.map((test) => [test.name, test.passed, test.error?.message])).toEqual([
+      ['error', true, undefined],
+    ])
+  })
+
+  it('answers a host result that cannot be posted as an error', async () => {
+    const odd: ScriptHost = {
+      sendRequest: () => Promise.resolve({ response: { code: 200 }, cookies: [], leak: () => 1 } as never),
+    }
+    const out = await run(
+      `pm.sendRequest('ECHO/get', (err) => pm.test('refused', () => pm.expect(err).to.be.an('error')))`,
+      odd,
+    )
+    expect(out.tests.map((test) => [test.name, test.passed])).toEqual([['refused', true]])
+  })
+
+  it('fails the script cleanly when it tampers with what the bridge serialises, and keeps working', async () => {
+    const host = loopbackScriptHost()
+    const out = await run(
+      `Object.prototype.toJSON = function () { return { url: 1 } }; pm.sendRequest('ECHO/get', () => {})`,
+      host,
+    )
+    expect(out.error).toMatchObject({
+      kind: 'exception',
+      message: "the script broke the sandbox's host calls",
+    })
+    expect(host.sent).toEqual([])
+    const next = await run(
+      `pm.sendRequest('ECHO/get', (err, res) => pm.test('ok', () => pm.expect(res.code).to.equal(200)))`,
+    )
+    expect(next.tests).toEqual([{ name: 'ok', passed: true, skipped: false }])
+  })
+
+  it('refuses a request the sandbox did not normalise', async () => {
+    const host = loopbackScriptHost()
+    // What reaches the host is checked again, whatever the sandbox's side did.
+    const reply = await callHost(
+      host,
+      {
+        callId: 1,
+        op: 'sendRequest',
+        payload: { url: 'x', method: 'GET', header: [], body: { mode: 'file', src: '/etc/passwd' } },
+      },
+      new AbortController().signal,
+    )
+    expect(reply).toMatchObject({
+      callId: 1,
+      error: { message: expect.stringContaining('not a valid request') },
+    })
+    expect(host.sent).toEqual([])
   })
 })

@@ -12,7 +12,9 @@ function bodyOf(request: ScriptSendRequest): string | undefined {
     case 'raw':
       return body.raw
     case 'urlencoded':
-      return new URLSearchParams(body.urlencoded.map((entry) => [entry.key, entry.value])).toString()
+      return new URLSearchParams(
+        body.urlencoded.map((entry): [string, string] => [entry.key, entry.value]),
+      ).toString()
     case 'formdata':
       return JSON.stringify(body.formdata)
     case 'graphql':

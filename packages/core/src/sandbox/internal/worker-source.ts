@@ -131,6 +131,20 @@ function evalString(code, filename) {
   return { value }
 }
 
+// What __courier.poll() answered, checked: a script may have tampered with what it serialises (toJSON…).
+function turnOf(json) {
+  let turn
+  try {
+    turn = JSON.parse(json)
+  } catch (e) {
+    return null
+  }
+  const ok = turn !== null && typeof turn === 'object' && Array.isArray(turn.calls) &&
+    typeof turn.fired === 'boolean' && typeof turn.waiting === 'number' && typeof turn.nextTimerMs === 'number' &&
+    turn.calls.every((call) => call !== null && typeof call === 'object' && typeof call.callId === 'number')
+  return ok ? turn : null
+}
+
 function drainJobs(timeoutMs) {
   // In slices, so an endless promise chain still meets the deadline.
   for (;;) {
@@ -149,7 +163,10 @@ async function settle(timeoutMs) {
     if (jobsError !== undefined) return jobsError
     const polled = evalString('__courier.poll(' + (maxHostCalls - current.inFlight) + ')', 'poll.js')
     if (polled.error) return classify(dumpError(polled.error), 'run', timeoutMs)
-    const turn = JSON.parse(polled.value)
+    const turn = turnOf(polled.value)
+    if (turn === null) {
+      return { kind: 'exception', name: 'Error', message: "the script broke the sandbox's host calls" }
+    }
     for (const call of turn.calls) {
       current.inFlight++
       parentPort.postMessage({ id: current.id, call })
