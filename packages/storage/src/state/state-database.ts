@@ -34,7 +34,8 @@ export class StateDatabase {
    * @example const db = StateDatabase.open('/home/ada/api/.courier/state.db')
    */
   static open(path: string, options: StateDatabaseOptions = {}): StateDatabase {
-    const connection = connect(path, options.busyTimeoutMs ?? 5000)
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000
+    const connection = connect(path, busyTimeoutMs)
     try {
       const version = readVersion(connection, path)
       const latest = latestVersion(migrations)
@@ -47,7 +48,7 @@ export class StateDatabase {
       }
       // Only now that the database is known to be ours: switching to WAL rewrites its header.
       wrapOpenErrors(path, () => {
-        connection.pragma('journal_mode = WAL')
+        switchToWal(connection, busyTimeoutMs)
         connection.pragma('foreign_keys = ON')
         // Deleted rows are overwritten, not left in free pages: an unset secret or a revoked token leaves the file.
         connection.pragma('secure_delete = ON')
@@ -71,6 +72,23 @@ export class StateDatabase {
    */
   close(): void {
     if (this.connection.open) this.connection.close()
+  }
+}
+
+// Switching to WAL takes an exclusive lock. When two processes open a new database at once, the one that already
+// holds a shared lock gets SQLITE_BUSY at once: SQLite skips the busy handler where waiting could deadlock. So
+// retry for as long as busy_timeout would have waited (the other one has switched by then, and this is a no-op).
+function switchToWal(connection: Database, busyTimeoutMs: number): void {
+  const deadline = Date.now() + busyTimeoutMs
+  for (;;) {
+    try {
+      connection.pragma('journal_mode = WAL')
+      return
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error
+      // open() is synchronous (as SQLite's own busy handler is): block this thread for a moment.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10)
+    }
   }
 }
 
