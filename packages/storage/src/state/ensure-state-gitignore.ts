@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../write-file-atomic.js'
 
@@ -14,11 +14,30 @@ const ignoresState = new Set([
 ])
 
 /**
- * Makes the workspace's `.gitignore` ignore `.courier/` (local state: tokens, history), keeping every existing line;
- * does nothing when it already does. Writes atomically.
+ * Keeps `.courier/` (local state: tokens, secret values, history) out of git twice over: the workspace's `.gitignore`
+ * gets a `.courier/` line (kept lines untouched; nothing done when one is there), and `.courier/.gitignore` holds
+ * `*`, which ignores the folder from inside whatever the outer file says (a deeper .gitignore wins over a `!`
+ * negation above it, and the folder stays ignored if the outer line is deleted). Writes atomically.
  * @example await ensureStateGitignore('/home/ada/api')
  */
 export async function ensureStateGitignore(workspaceDir: string): Promise<void> {
+  await ensureInnerGitignore(join(workspaceDir, '.courier'))
+  await ensureOuterGitignore(workspaceDir)
+}
+
+// The same file as pytest, mypy and ruff write into their cache folders: `*` matches the folder's every file,
+// itself included.
+async function ensureInnerGitignore(stateDir: string): Promise<void> {
+  const path = join(stateDir, '.gitignore')
+  const existing = await readExisting(path)
+  if (existing?.text.split(/\r?\n/).some((line) => line.trim() === '*')) return
+  await mkdir(stateDir, { recursive: true, mode: 0o700 })
+  await writeFileAtomic(path, `# Courier local state (tokens, secret values, history): never commit\n*\n`, {
+    mode: 0o644,
+  })
+}
+
+async function ensureOuterGitignore(workspaceDir: string): Promise<void> {
   const path = join(workspaceDir, '.gitignore')
   const existing = await readExisting(path)
   const text = existing?.text ?? ''
