@@ -1,8 +1,10 @@
 // The runner as the scripts' host: pm.sendRequest through the one send pipeline (transport, cookie jar,
 // settings), pm.cookies after a response, and pm.cookies.jar() on the run's jar. Real QuickJS, real echo server.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { startEchoServer, type EchoServer } from '@courier/testkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Collection, Item } from '../collection/index.js'
+import { parseDocument, type Collection, type Item } from '../collection/index.js'
 import { createCookieJar, createUndiciTransport, type Transport } from '../http/index.js'
 import { systemClock, systemRandom } from '../ports/index.js'
 import { createQuickJsScriptEngine, type ScriptEngine } from '../sandbox/index.js'
@@ -142,5 +144,40 @@ describe('pm.cookies in a run', () => {
     )
     expect(assertions).toEqual([['jar applied', true, undefined]])
     expect((await cookies.list(`${echo.url}/`)).map((cookie) => cookie.name)).toEqual(['fresh'])
+  })
+})
+
+describe("Newman's nested-request fixture", () => {
+  it('counts the assertions of a pm.sendRequest callback for the request', async () => {
+    // ../shared/corpus/newman/fixtures/run (MANIFEST.md §2); postman-echo.com is sent to the loopback echo server.
+    const file = path.resolve(
+      import.meta.dirname,
+      '../../../../../shared/corpus/newman/fixtures/run/nested-requests-report-test.json',
+    )
+    const parsed = parseDocument(readFileSync(file), { source: file })
+    if (parsed.type !== 'collection') throw new Error('not a collection')
+    const toEcho: Transport = {
+      send: (sent) =>
+        transport.send({ ...sent, url: sent.url.replace(/^https:\/\/postman-echo\.com/, echo.url) }),
+      session: () => transport.session(),
+      close: () => Promise.resolve(),
+    }
+    const collection = parsed.collection
+    const events: RunEvent[] = []
+    for await (const event of runCollection(collection, {
+      scopes: {},
+      scriptEngine: engine,
+      transport: toEcho,
+      files: { read: () => Promise.reject(new Error('no files here')) },
+      clock: systemClock,
+      random: systemRandom,
+    })) {
+      events.push(event)
+    }
+    const finished = events.find((event) => event.type === 'run:finished')
+    expect(finished).toMatchObject({
+      failures: [],
+      stats: { requests: { total: 2, failed: 0 }, assertions: { total: 2, failed: 0 } },
+    })
   })
 })

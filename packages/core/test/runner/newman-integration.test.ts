@@ -26,6 +26,7 @@ const passing = [
   'bom-and-encoding',
   'case-insen-header-sandbox',
   'comma-test-csv',
+  'cookie-jar',
   'crypto-md5',
   'csv-with-bom',
   'data-file-var-replacement',
