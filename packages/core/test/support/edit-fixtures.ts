@@ -69,14 +69,16 @@ export function shopCollection(): Collection {
   }
 }
 
-/** Randomness that counts: every 16-byte draw differs from the previous ones. */
+/** Randomness that counts: each 16 bytes drawn (one id) end with the next number, 1, 2, 3… */
 export function countingRandom(): Random {
-  let draw = 0
+  let chunk = 0
   return {
     bytes: (length) => {
-      draw++
       const bytes = new Uint8Array(length)
-      for (let i = 0; i < Math.min(4, length); i++) bytes[length - 1 - i] = (draw >>> (8 * i)) & 0xff
+      for (let end = 16; end <= length; end += 16) {
+        chunk++
+        for (let i = 0; i < 4; i++) bytes[end - 1 - i] = (chunk >>> (8 * i)) & 0xff
+      }
       return bytes
     },
   }
