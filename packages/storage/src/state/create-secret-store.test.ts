@@ -1,7 +1,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest'
 import { createSecretStore, isSecretScope, type SecretScope } from './create-secret-store.js'
 import { StateDatabase } from './state-database.js'
 
@@ -93,5 +93,14 @@ describe('isSecretScope', () => {
       false,
       false,
     ])
+  })
+})
+
+describe('SecretScope', () => {
+  it('types the three scope forms and nothing else', () => {
+    expectTypeOf<'globals'>().toExtend<SecretScope>()
+    expectTypeOf<'environment:prod'>().toExtend<SecretScope>()
+    expectTypeOf<'collection:c-1'>().toExtend<SecretScope>()
+    expectTypeOf<'folder:x'>().not.toExtend<SecretScope>()
   })
 })
