@@ -54,7 +54,8 @@ export function createScriptHost(ctx: ItemContext, jar: NonNullable<ScriptHost['
         tallyResponse(tally, exchange.totalMs, exchange.response.sizes.bodyBytes)
         return { response: scriptResponseOf(exchange), cookies: await ctx.cookies.list(exchange.request.url) }
       } catch (caught) {
-        if (!isAppError(caught)) throw caught
+        // Aborted because the script ended first (its time limit): the script's failure says it all.
+        if (!isAppError(caught) || signal.aborted) throw caught
         tally.stats.requests.failed++
         tally.failures.push({
           iteration,

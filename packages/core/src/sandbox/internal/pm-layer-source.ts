@@ -1,7 +1,8 @@
 // The `pm` layer, evaluated once per QuickJS context after chai (DESIGN.md "Script sandbox"). Plain JavaScript run
 // inside the sandbox, kept as a string: it must not be transformed by our toolchain. No backticks or `${` inside.
 // Protocol with the worker: `__courier.begin(json)`, then `__courier.compiled = function (...) {…}` holding the
-// user's script, `__courier.invoke()`, the job queue, and `__courier.finish()` returning the output as JSON.
+// user's script, `__courier.invoke()`, then the worker's loop (the job queue, `__courier.poll()` for timers and host
+// calls, `__courier.deliver()` for host answers), and `__courier.finish()` returning the output as JSON.
 
 /** The `pm` API's JavaScript source, evaluated inside the sandbox. */
 export const pmLayerSource: string = String.raw`
