@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ExitCode } from './exit-codes.js'
 import { processTerminal, useColor, type Terminal } from './terminal.js'
 import { addTransportOptions, transportFlagsOf, type RawTransportFlags } from './transport-options.js'
+import { addWorkspaceCommands } from './workspace-commands.js'
 
 /** What `main` needs from the outside world; tests pass their own. */
 export interface MainOptions {
@@ -65,6 +66,7 @@ interface AuthLoginFlags {
 }
 
 interface SendFlags extends RawTransportFlags {
+  workspace?: string
   method?: string
   header: string[]
   data?: string
@@ -198,13 +200,17 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
 
   addTransportOptions(program.command('send'))
     .description('send one request: a request of a collection, or an ad hoc URL (curl-style flags)')
-    .argument('<collection|url>', 'a Postman collection file, or the URL of an ad hoc request')
+    .argument(
+      '<collection|url>',
+      'a Postman collection file, a workspace path ("Collection/Folder/Request"), or an ad hoc URL',
+    )
     .argument('[request]', 'the request to send: its path ("Folder/Request"), name or id')
+    .option('-w, --workspace <dir>', 'the workspace (default: the nearest one upward from here)')
     .option('-X, --method <method>', 'ad hoc: the method (default GET, or POST with -d)')
     .option('-H, --header <header>', "ad hoc: a header 'Name: value' (repeatable)", collect, [])
     .option('-d, --data <data>', 'ad hoc: the body, or @file to send a file')
-    .option('-e, --environment <file>', 'an environment file')
-    .option('-g, --globals <file>', 'a globals file')
+    .option('-e, --environment <file|name>', 'an environment file, or an environment of the workspace')
+    .option('-g, --globals <file>', 'a globals file (in a workspace: its globals by default)')
     .option('--var <name=value>', 'a variable that overrides every scope (repeatable)', collect, [])
     .option('-i, --include', 'print the status line and response headers before the body, on stdout')
     .option('--json', 'print the whole exchange (request as sent, response, timings) as JSON')
@@ -245,6 +251,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
             ...definedOnly({
               environment: flags.environment,
               globals: flags.globals,
+              workspace: flags.workspace,
               output: flags.output,
               timeoutRequestMs: flags.timeoutRequest,
               maxResponseBytes: flags.maxResponseSize,
@@ -433,7 +440,8 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
       setExitCode(await authLogoutCommand(name, terminal))
     })
 
-  for (const command of [...program.commands, ...auth.commands]) {
+  const workspaceCommands = addWorkspaceCommands(program, terminal, setExitCode)
+  for (const command of new Set([...program.commands, ...auth.commands, ...workspaceCommands])) {
     command
       .exitOverride()
       .configureOutput(program.configureOutput())

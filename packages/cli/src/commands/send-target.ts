@@ -1,19 +1,20 @@
 import {
   collectionVariables,
-  environmentVariables,
   findRequest,
-  parseDocument,
   type Collection,
   type RequestTarget,
   type Variable,
   type VariableScopes,
 } from '@courier/core'
 import { AppError } from '@courier/core'
-import { readDocumentFile } from '../read-document-file.js'
+import type { Workspace } from '@courier/storage'
+import type { Terminal } from '../terminal.js'
+import { loadCollectionArg, loadVariablesArg } from '../workspace/collection-arg.js'
+import { findWorkspaceRoot } from '@courier/storage'
 
-/** How `courier send` names what to send: a request of a collection file, or an ad hoc URL. */
+/** How `courier send` names what to send: a request of a collection (file or workspace), or an ad hoc URL. */
 export type SendSource =
-  | { type: 'collection'; file: string; request: string }
+  | { type: 'collection'; file: string; request?: string }
   | { type: 'adhoc'; method?: string; url: string; headers: string[]; data?: string }
 
 /** Options that shape the variable scopes of `courier send`. */
@@ -21,46 +22,98 @@ export interface ScopeFlags {
   environment?: string
   globals?: string
   vars: string[]
+  workspace?: string
+}
+
+/** What to send, the variables it sees, and the workspace it came from (history, tokens). */
+export interface SendTarget {
+  target: RequestTarget
+  scopes: VariableScopes
+  workspace?: { ws: Workspace; dir: string }
+  environmentName?: string
 }
 
 /**
  * Finds what to send and the variables it sees: a collection's request with the collection's variables, or a
- * one-request collection built from the ad hoc flags (curl's: `-X`, `-H 'K: V'`, `-d data`, `-d @file`).
- * @example const { target, scopes } = await loadSendTarget(source, flags)
+ * one-request collection built from the ad hoc flags (curl's: `-X`, `-H 'K: V'`, `-d data`, `-d @file`). A single
+ * argument that is a workspace path ("GoToMeeting/Organizers/Get Organizer") is a collection request.
+ * @example const { target, scopes } = await loadSendTarget(source, flags, terminal)
  */
 export async function loadSendTarget(
   source: SendSource,
   flags: ScopeFlags,
-): Promise<{ target: RequestTarget; scopes: VariableScopes }> {
-  const target =
-    source.type === 'collection'
-      ? await collectionTarget(source.file, source.request)
-      : findRequest(adhocCollection(source), 'request', { source: 'command line' })
-  return { target, scopes: await loadScopes(target.collection, flags) }
+  terminal: Terminal,
+): Promise<SendTarget> {
+  const resolved = source.type === 'adhoc' ? await asWorkspacePath(source, flags, terminal) : source
+  if (resolved.type === 'adhoc') {
+    const target = findRequest(adhocCollection(resolved), 'request', { source: 'command line' })
+    return { target, scopes: await loadScopes(target.collection, flags) }
+  }
+  const arg = await loadCollectionArg(resolved.file, flags, terminal)
+  const request = resolved.request ?? arg.workspace?.item
+  if (request === undefined)
+    throw new AppError('USAGE_INVALID', `${resolved.file}: name the request to send ("Folder/Request")`, {
+      message: 'no request named',
+    })
+  const target = findRequest(arg.collection, request, { source: arg.source })
+  const ws = arg.workspace?.ws
+  const scopes = await loadScopes(target.collection, flags, ws)
+  return {
+    target,
+    scopes: scopes.scopes,
+    ...(arg.workspace === undefined ? {} : { workspace: { ws: arg.workspace.ws, dir: arg.workspace.dir } }),
+    ...(scopes.environmentName === undefined ? {} : { environmentName: scopes.environmentName }),
+  }
 }
 
 /**
  * The variable scopes a command sees: the collection's variables, `-e` environment, `-g` globals and `--var`
- * overrides (highest).
+ * overrides (highest). In a workspace, `-e`/`-g` may name its environments.
  * @example const scopes = await loadScopes(collection, { environment: 'env.json', vars: [] })
  */
-export async function loadScopes(collection: Collection, flags: ScopeFlags): Promise<VariableScopes> {
+export async function loadScopes(collection: Collection, flags: ScopeFlags): Promise<VariableScopes>
+export async function loadScopes(
+  collection: Collection,
+  flags: ScopeFlags,
+  ws: Workspace | undefined,
+): Promise<{ scopes: VariableScopes; environmentName?: string }>
+export async function loadScopes(
+  collection: Collection,
+  flags: ScopeFlags,
+  ...rest: [Workspace | undefined] | []
+): Promise<VariableScopes | { scopes: VariableScopes; environmentName?: string }> {
+  const ws = rest[0]
   const scopes: VariableScopes = { collection: collectionVariables(collection) }
-  if (flags.environment !== undefined) scopes.environment = await readVariables(flags.environment)
-  if (flags.globals !== undefined) scopes.globals = await readVariables(flags.globals)
+  let environmentName: string | undefined
+  if (flags.environment !== undefined) {
+    const loaded = await loadVariablesArg(flags.environment, ws, 'environment')
+    scopes.environment = loaded.variables
+    environmentName = loaded.name
+  }
+  if (flags.globals !== undefined)
+    scopes.globals = (await loadVariablesArg(flags.globals, ws, 'globals')).variables
   if (flags.vars.length > 0) scopes.local = flags.vars.map(parseVar)
-  return scopes
+  if (rest.length === 0) return scopes
+  return { scopes, ...(environmentName === undefined ? {} : { environmentName }) }
 }
 
-async function collectionTarget(file: string, request: string): Promise<RequestTarget> {
-  const document = parseDocument(await readDocumentFile(file), { source: file })
-  if (document.type !== 'collection') {
-    throw new AppError('FORMAT_UNKNOWN', `${file}: this is a ${document.type} file, not a collection`, {
-      source: file,
-      found: document.type,
-    })
+// `courier send "GoToMeeting/Organizers/Get Organizer"`: a bare argument without curl flags, no scheme, inside a
+// workspace whose collection it names.
+async function asWorkspacePath(
+  source: Extract<SendSource, { type: 'adhoc' }>,
+  flags: ScopeFlags,
+  terminal: Terminal,
+): Promise<SendSource> {
+  const curlish = source.method !== undefined || source.data !== undefined || source.headers.length > 0
+  if (curlish || /^[a-z][a-z0-9+.-]*:\/\//i.test(source.url) || !source.url.includes('/')) return source
+  try {
+    await findWorkspaceRoot(flags.workspace ?? process.cwd())
+    const arg = await loadCollectionArg(source.url, flags, terminal)
+    if (arg.workspace?.item !== undefined) return { type: 'collection', file: source.url }
+  } catch {
+    // Not a workspace path: an ad hoc URL without a scheme.
   }
-  return findRequest(document.collection, request, { source: file })
+  return source
 }
 
 function adhocCollection(source: Extract<SendSource, { type: 'adhoc' }>): Collection {
@@ -94,12 +147,6 @@ function adhocCollection(source: Extract<SendSource, { type: 'adhoc' }>): Collec
       },
     ],
   }
-}
-
-async function readVariables(file: string): Promise<Variable[]> {
-  const document = parseDocument(await readDocumentFile(file), { source: file })
-  if (document.type === 'collection') return collectionVariables(document.collection)
-  return environmentVariables(document.type === 'environment' ? document.environment : document.globals)
 }
 
 function parseVar(text: string): Variable {

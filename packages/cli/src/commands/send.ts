@@ -11,6 +11,8 @@ import {
   systemClock,
   systemRandom,
   withTokenVariables,
+  type Exchange,
+  type PrepareResult,
   type RequestSettings,
   type RequestTarget,
   type VariableScopes,
@@ -22,7 +24,8 @@ import { openTokenStore } from './open-token-store.js'
 import type { Terminal } from '../terminal.js'
 import { renderBody } from './render-body.js'
 import { exchangeJson, renderHeaders, statusLine } from './render-exchange.js'
-import { loadSendTarget, type ScopeFlags, type SendSource } from './send-target.js'
+import { openWorkspaceState, type WorkspaceState } from '../workspace/open-workspace.js'
+import { loadSendTarget, type ScopeFlags, type SendSource, type SendTarget } from './send-target.js'
 import { transportOptions, type TransportFlags } from './transport-flags.js'
 
 /** Options of `courier send`. */
@@ -53,10 +56,19 @@ export async function sendCommand(
   terminal: Terminal,
 ): Promise<number> {
   const files = nodeFileSource(process.cwd())
-  const loaded = await loadSendTarget(source, options)
+  const loaded = await loadSendTarget(source, options, terminal)
   const { target } = loaded
+  // In a workspace, its local state keeps the history of what is sent, and the OAuth 2.0 tokens.
+  const state =
+    loaded.workspace === undefined
+      ? undefined
+      : await openWorkspaceState(loaded.workspace.ws.root, process.env)
   // OAuth 2.0 with a grant: tokens come from local state (refreshed there), and their fields become variables.
-  const oauth2 = usesOAuth2Grant(target, loaded.scopes) ? openTokenStore(process.env) : undefined
+  const oauth2 = !usesOAuth2Grant(target, loaded.scopes)
+    ? undefined
+    : state === undefined
+      ? openTokenStore(process.env)
+      : { tokens: state.tokens, close: () => undefined }
   const scopes =
     oauth2 === undefined ? loaded.scopes : await withTokenVariables(target, loaded.scopes, oauth2.tokens)
   const settings: Partial<RequestSettings> = {}
@@ -64,13 +76,20 @@ export async function sendCommand(
   if (!options.followRedirects) settings.followRedirects = false
   if (options.timeoutRequestMs !== undefined) settings.timeoutMs = options.timeoutRequestMs
   if (options.maxResponseBytes !== undefined) settings.maxResponseBytes = options.maxResponseBytes
-  const prepared = await prepareRequest(target, {
-    scopes,
-    files,
-    dynamic: createDynamicVariables(),
-    settings,
-    userAgent: options.userAgent,
-  })
+  let prepared: PrepareResult
+  try {
+    prepared = await prepareRequest(target, {
+      scopes,
+      files,
+      dynamic: createDynamicVariables(),
+      settings,
+      userAgent: options.userAgent,
+    })
+  } catch (error) {
+    state?.close()
+    oauth2?.close()
+    throw error
+  }
   const transport = createUndiciTransport(await transportOptions(options, files))
   try {
     const exchange = await sendRequest(prepared, {
@@ -86,6 +105,8 @@ export async function sendCommand(
         },
       },
     })
+    if (state !== undefined)
+      await recordHistory(state, loaded, exchange, collectSecrets(scopes, prepared.auth))
     const shown = options.showSecrets
       ? exchange
       : redactExchange(exchange, collectSecrets(scopes, prepared.auth))
@@ -106,10 +127,59 @@ export async function sendCommand(
       }
     }
     return options.fail && exchange.response.status >= 400 ? ExitCode.failure : ExitCode.success
+  } catch (error) {
+    if (state !== undefined)
+      await recordFailure(state, loaded, prepared, error, collectSecrets(scopes, prepared.auth))
+    throw error
   } finally {
     oauth2?.close()
+    state?.close()
     await transport.close()
   }
+}
+
+function historyRefs(loaded: SendTarget) {
+  const { collection, item, folders } = loaded.target
+  const path = [...folders.map((f) => f.name ?? ''), item.name ?? ''].join('/')
+  const id = typeof item.id === 'string' ? item.id : path
+  return {
+    collection: {
+      id:
+        typeof collection.info?._postman_id === 'string'
+          ? collection.info._postman_id
+          : (loaded.workspace?.dir ?? ''),
+      name: collection.info?.name ?? '',
+    },
+    item: { id, name: item.name ?? '', path },
+    ...(loaded.environmentName === undefined ? {} : { environment: loaded.environmentName }),
+  }
+}
+
+async function recordHistory(
+  state: WorkspaceState,
+  loaded: SendTarget,
+  exchange: Exchange,
+  secrets: string[],
+): Promise<void> {
+  await state.history.record({ source: 'cli', exchange, secrets, ...historyRefs(loaded) })
+}
+
+// A send that failed (refused, timed out…) is history too: the request as prepared, and why it failed.
+async function recordFailure(
+  state: WorkspaceState,
+  loaded: SendTarget,
+  prepared: PrepareResult,
+  error: unknown,
+  secrets: string[],
+): Promise<void> {
+  const { method, url, headers, body } = prepared.request
+  await state.history.record({
+    source: 'cli',
+    request: { method, url, headers, body },
+    error,
+    secrets,
+    ...historyRefs(loaded),
+  })
 }
 
 function usesOAuth2Grant(target: RequestTarget, scopes: VariableScopes): boolean {
