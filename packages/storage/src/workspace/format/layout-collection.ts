@@ -33,7 +33,8 @@ export interface LayoutVisit {
 /**
  * Every file of the collection's v3 layout, in tree order, without rendering any: the root definition, then per
  * folder its definition, its requests and their examples. Stems are unique per directory (case-insensitively,
- * `-1`, `-2`… on collisions); files kept verbatim from an earlier read come last.
+ * `-1`, `-2`… on collisions); files kept verbatim from an earlier read come last, and a generated file with the
+ * same path as one of them (compared case-insensitively) is left out.
  * @example layoutCollection(collection).map((entry) => entry.path)
  */
 export function layoutCollection(collection: Collection): LayoutEntry[] {
@@ -45,10 +46,11 @@ export function layoutCollection(collection: Collection): LayoutEntry[] {
 /** Walks the layout once, giving each file with its target, stem and order (used by layout and rendering). */
 export function visitLayout(collection: Collection, visitor: (visit: LayoutVisit) => void): void {
   const root = collection as unknown as PlainObject
-  const taken = new Set<string>()
+  const kept = Object.keys(modelExtension(collection).files ?? {})
+  // A file kept verbatim (one that could not be read) keeps its path: nothing generated is written over it.
+  const reserved = new Set(kept.map((path) => path.toLowerCase()))
   const emit = (visit: LayoutVisit): void => {
-    taken.add(visit.entry.path.toLowerCase())
-    visitor(visit)
+    if (!reserved.has(visit.entry.path.toLowerCase())) visitor(visit)
   }
   emit({
     entry: { path: '.resources/definition.yaml', kind: 'definition', itemPath: [] },
@@ -58,10 +60,8 @@ export function visitLayout(collection: Collection, visitor: (visit: LayoutVisit
     order: 0,
   })
   walk(Array.isArray(collection.item) ? collection.item : [], '', [], emit)
-  for (const path of Object.keys(modelExtension(collection).files ?? {})) {
-    if (!taken.has(path.toLowerCase())) {
-      visitor({ entry: { path, kind: 'opaque', itemPath: [] }, target: root, stem: '', index: 0, order: 0 })
-    }
+  for (const path of kept) {
+    visitor({ entry: { path, kind: 'opaque', itemPath: [] }, target: root, stem: '', index: 0, order: 0 })
   }
 }
 
