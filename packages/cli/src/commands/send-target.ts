@@ -90,8 +90,9 @@ export async function loadScopes(
     scopes.environment = loaded.variables
     environmentName = loaded.name
   }
-  if (flags.globals !== undefined)
-    scopes.globals = (await loadVariablesArg(flags.globals, ws, 'globals')).variables
+  // In a workspace, its globals apply unless -g names others (as in Postman, where globals belong to the workspace).
+  const globals = flags.globals ?? (ws?.globals() === undefined ? undefined : 'globals')
+  if (globals !== undefined) scopes.globals = (await loadVariablesArg(globals, ws, 'globals')).variables
   if (flags.vars.length > 0) scopes.local = flags.vars.map(parseVar)
   if (rest.length === 0) return scopes
   return { scopes, ...(environmentName === undefined ? {} : { environmentName }) }
