@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, rmdir } from 'node:fs/promises'
 import { dirname, join, sep } from 'node:path'
 import { AppError } from '@courier/core'
-import lockfile from 'proper-lockfile'
 import { writeFileAtomic } from '../write-file-atomic.js'
+import { withWriteLock as lock } from './write-lock.js'
 
 /** One file to write (`text`) or delete (`text: null`), by its path relative to the workspace root (`/`). */
 export interface FileChange {
@@ -155,25 +155,5 @@ async function readOptional(path: string): Promise<string | undefined> {
 async function withWriteLock(root: string, work: () => Promise<void>): Promise<void> {
   const folder = join(root, stateFolder)
   await mkdir(folder, { recursive: true })
-  let release: () => Promise<void>
-  try {
-    release = await lockfile.lock(folder, {
-      lockfilePath: join(folder, lockName),
-      realpath: false,
-      // A writer holds it for milliseconds; a lock older than this belongs to a killed process.
-      stale: 10_000,
-      retries: { retries: 40, minTimeout: 5, maxTimeout: 100, factor: 1.5 },
-    })
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new AppError('WORKSPACE_LOCKED', `${root}: another process is writing this workspace (${reason})`, {
-      path: root,
-      reason,
-    })
-  }
-  try {
-    await work()
-  } finally {
-    await release().catch(() => undefined)
-  }
+  await lock(join(folder, lockName), root, work)
 }
