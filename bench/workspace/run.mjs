@@ -1,12 +1,14 @@
 // Workspace benchmark: a generated workspace of 5,000 requests (50 folders × 100, headers, JSON bodies, scripts on
 // some, an example on every tenth) in a temporary folder. Measures, in this process:
-//   open:  Workspace.open (read + parse every YAML file)   vs the floor: reading the same files as text
+//   open:  Workspace.open (read every file, parse the changed ones, build the model) vs the floor: reading the
+//          same files as text (readFileSync)
 //   save:  one request edited and saved (render + stale check + atomic write + fsync) vs the floor: writeFileAtomic
 //          of that one file
 // and a cold open in a fresh node process (startup included). Run `npm run build` first.
 // Goals (issue #5): open < 1 s, save < 20 ms.
 import { spawnSync } from 'node:child_process'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -35,21 +37,49 @@ function request(f, r) {
         query: [{ key: 'page', value: '1' }],
       },
       ...(n % 3 === 0
-        ? { body: { mode: 'raw', raw: JSON.stringify({ id: n, name: `item ${n}` }, null, 2), options: { raw: { language: 'json' } } } }
+        ? {
+            body: {
+              mode: 'raw',
+              raw: JSON.stringify({ id: n, name: `item ${n}` }, null, 2),
+              options: { raw: { language: 'json' } },
+            },
+          }
         : {}),
     },
     ...(n % 4 === 0
-      ? { event: [{ listen: 'test', script: { type: 'text/javascript', exec: ['pm.test("ok", () => pm.response.to.have.status(200))'] } }] }
+      ? {
+          event: [
+            {
+              listen: 'test',
+              script: {
+                type: 'text/javascript',
+                exec: ['pm.test("ok", () => pm.response.to.have.status(200))'],
+              },
+            },
+          ],
+        }
       : {}),
     response:
       n % 10 === 0
-        ? [{ name: '200 OK', code: 200, status: 'OK', header: [{ key: 'Content-Type', value: 'application/json' }], body: '{"ok":true}' }]
+        ? [
+            {
+              name: '200 OK',
+              code: 200,
+              status: 'OK',
+              header: [{ key: 'Content-Type', value: 'application/json' }],
+              body: '{"ok":true}',
+            },
+          ]
         : [],
   }
 }
 
 const collection = {
-  info: { name: 'Bench', _postman_id: '00000000-0000-4000-8000-000000000000', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+  info: {
+    name: 'Bench',
+    _postman_id: '00000000-0000-4000-8000-000000000000',
+    schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+  },
   item: Array.from({ length: FOLDERS }, (_, f) => ({
     name: `Folder ${f}`,
     item: Array.from({ length: PER_FOLDER }, (_, r) => request(f, r)),
@@ -66,15 +96,19 @@ try {
   const created = await Workspace.init(root)
   await created.addCollection(collection)
   const writeMs = performance.now() - t
-  const files = (await readdir(join(root, 'postman'), { recursive: true, withFileTypes: true })).filter((e) => e.isFile())
-  console.log(`workspace: ${FOLDERS * PER_FOLDER} requests, ${files.length} files, written in ${fmt(writeMs)}`)
+  const files = (await readdir(join(root, 'postman'), { recursive: true, withFileTypes: true })).filter((e) =>
+    e.isFile(),
+  )
+  console.log(
+    `workspace: ${FOLDERS * PER_FOLDER} requests, ${files.length} files, written in ${fmt(writeMs)}`,
+  )
 
   const opens = []
   const floors = []
   let ws
   for (let i = 0; i < OPENS; i++) {
     t = performance.now()
-    await Promise.all(files.map((e) => readFile(join(e.parentPath, e.name), 'utf8')))
+    for (const e of files) readFileSync(join(e.parentPath, e.name), 'utf8')
     floors.push(performance.now() - t)
     t = performance.now()
     ws = await Workspace.open(root)
@@ -101,7 +135,9 @@ try {
     const edited = { ...item, request: { ...item.request, method: i % 2 === 0 ? 'PUT' : 'PATCH' } }
     const next = {
       ...current.collection,
-      item: current.collection.item.map((f, fi) => (fi === 7 ? { ...f, item: f.item.map((it, ii) => (ii === 42 ? edited : it)) } : f)),
+      item: current.collection.item.map((f, fi) =>
+        fi === 7 ? { ...f, item: f.item.map((it, ii) => (ii === 42 ? edited : it)) } : f,
+      ),
     }
     t = performance.now()
     current = await ws.saveCollection(current.dir, next)
@@ -114,9 +150,15 @@ try {
   console.log('')
   console.log('| measure | Courier | floor | ratio | goal |')
   console.log('|---|---|---|---|---|')
-  console.log(`| open 5,000 requests (in process, median of ${OPENS}) | ${fmt(median(opens))} | ${fmt(median(floors))} (read files as text) | ×${(median(opens) / median(floors)).toFixed(1)} | < 1 s |`)
-  console.log(`| open, cold process (node start + import + open, median of 3) | ${fmt(median(cold))} | | | < 1 s |`)
-  console.log(`| save one request (median of ${SAVES}) | ${fmt(median(saves))} | ${fmt(median(rawSaves))} (writeFileAtomic of one file) | ×${(median(saves) / median(rawSaves)).toFixed(1)} | < 20 ms |`)
+  console.log(
+    `| open 5,000 requests (in process, median of ${OPENS}) | ${fmt(median(opens))} | ${fmt(median(floors))} (read files as text) | ×${(median(opens) / median(floors)).toFixed(1)} | < 1 s |`,
+  )
+  console.log(
+    `| open, cold process (node start + import + open, median of 3) | ${fmt(median(cold))} | | | < 1 s |`,
+  )
+  console.log(
+    `| save one request (median of ${SAVES}) | ${fmt(median(saves))} | ${fmt(median(rawSaves))} (writeFileAtomic of one file) | ×${(median(saves) / median(rawSaves)).toFixed(1)} | < 20 ms |`,
+  )
 } finally {
   await rm(root, { recursive: true, force: true })
 }

@@ -12,6 +12,7 @@ export const workspacePaths = {
   globalsFile: 'postman/globals/workspace.globals.yaml',
   state: '.courier',
   trash: '.courier/trash',
+  parseCache: '.courier/cache/yaml.json',
   resources: '.postman/resources.yaml',
 } as const
 

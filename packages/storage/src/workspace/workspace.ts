@@ -3,7 +3,7 @@
 // the files whose item changed (the edit operations share structure, so an unchanged item is the same object) and
 // writes them through one file transaction (atomic, journalled, refused when a file changed on disk meanwhile).
 import { randomUUID } from 'node:crypto'
-import type { Dirent } from 'node:fs'
+import { existsSync, readFileSync, type Dirent } from 'node:fs'
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import type { Collection, Environment } from '@courier/core'
@@ -22,6 +22,7 @@ import {
   type LayoutEntry,
 } from './format/index.js'
 import { commitFileChanges, contentHash, recoverPendingChanges, type FileChange } from './file-transaction.js'
+import { ParseCache } from './parse-cache.js'
 import { workspacePaths } from './workspace-layout.js'
 
 /** A collection of the workspace: its folder (relative to the root, with `/`) and its model. */
@@ -356,10 +357,13 @@ export class Workspace {
 
   async #load(): Promise<void> {
     const collectionsRoot = join(this.root, ...workspacePaths.collections.split('/'))
+    const cache = ParseCache.load(join(this.root, ...workspacePaths.parseCache.split('/')))
     for (const entry of await listFolder(collectionsRoot)) {
       if (!entry.isDirectory() || entry.name.startsWith('.')) continue
-      await this.#loadCollection(`${workspacePaths.collections}/${entry.name}`, entry.name)
+      await this.#loadCollection(`${workspacePaths.collections}/${entry.name}`, entry.name, cache)
     }
+    // Only a workspace that has local state gets a cache (never a new folder in someone's checkout on `ls`).
+    if (existsSync(join(this.root, workspacePaths.state))) await cache.save().catch(() => undefined)
     for (const [folder, pattern, kind] of [
       [workspacePaths.environments, environmentFile, 'environment'],
       [workspacePaths.globals, globalsFile, 'globals'],
@@ -376,27 +380,28 @@ export class Workspace {
     }
   }
 
-  async #loadCollection(dir: string, name: string): Promise<void> {
+  async #loadCollection(dir: string, name: string, cache: ParseCache): Promise<void> {
     const folder = join(this.root, ...dir.split('/'))
     const files = new Map<string, string>()
     const entries = await readdir(folder, { recursive: true, withFileTypes: true })
-    await Promise.all(
-      entries.map(async (entry) => {
-        if (!entry.isFile()) return
-        const full = join(entry.parentPath, entry.name)
-        const path = relative(folder, full).split(sep).join('/')
-        if (temporaryFile.test(entry.name)) {
-          // Left by a process killed mid-write: never part of the workspace.
-          await rm(full, { force: true })
-          return
-        }
-        if (!collectionFile.test(path)) return
-        const text = await readFile(full, 'utf8')
-        files.set(path, text)
-        this.#hashes.set(`${dir}/${path}`, contentHash(text))
-      }),
-    )
-    const { collection, problems } = filesToCollection(files, name)
+    for (const entry of entries) {
+      if (!entry.isFile()) continue
+      const full = join(entry.parentPath, entry.name)
+      const path = relative(folder, full).split(sep).join('/')
+      if (temporaryFile.test(entry.name)) {
+        // Left by a process killed mid-write: never part of the workspace.
+        await rm(full, { force: true })
+        continue
+      }
+      if (!collectionFile.test(path)) continue
+      // Small files read synchronously: four times faster than the promise API for thousands of them.
+      const text = readFileSync(full, 'utf8')
+      files.set(path, text)
+      this.#hashes.set(`${dir}/${path}`, contentHash(text))
+    }
+    const { collection, problems } = filesToCollection(files, name, {
+      parse: (text, path) => cache.parse(text, path, this.#hashes.get(`${dir}/${path}`) ?? contentHash(text)),
+    })
     this.#problems.push(...problems.map((p) => ({ ...p, path: `${dir}/${p.path}` })))
     const layout = indexLayout(layoutCollection(collection))
     this.#collections.set(dir, { dir, collection, layout })

@@ -9,9 +9,15 @@ import { isPlainObject, own } from './json-value.js'
 import type { FileProblem } from './types.js'
 import { checkFields, classifyPath } from './read-checks.js'
 import type { FileRole } from './read-checks.js'
-import { parseYaml } from './yaml-text.js'
+import { parseYaml, type ParsedYaml } from './yaml-text.js'
 
 /** The collection read from its files, and the files that could not be read (kept verbatim as opaque files). */
+/** Options of {@link filesToCollection}. */
+export interface FilesToCollectionOptions {
+  /** Parses one file (default: the YAML parser); the workspace passes a cached one. Must return fresh objects. */
+  parse?: (text: string, path: string) => ParsedYaml
+}
+
 export interface FilesToCollectionResult {
   collection: Collection
   problems: FileProblem[]
@@ -39,7 +45,9 @@ interface Directory {
 export function filesToCollection(
   files: ReadonlyMap<string, string>,
   directoryName: string,
+  options: FilesToCollectionOptions = {},
 ): FilesToCollectionResult {
+  const parse = options.parse ?? parseYaml
   const problems: FileProblem[] = []
   const opaque: Record<string, string> = {}
   const directories = new Map<string, Directory>([['', { requests: [], folders: new Set() }]])
@@ -65,7 +73,7 @@ export function filesToCollection(
       opaque[path] = text
       continue
     }
-    const parsed = parseYaml(text, path)
+    const parsed = parse(text, path)
     const problem = parsed.ok ? checkFields(parsed.value, role.kind, path) : parsed.problem
     if (problem === 'foreign') {
       opaque[path] = text
