@@ -46,6 +46,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
 }
 
 interface InspectFlags {
+  workspace?: string
   json?: boolean
   showSecrets?: boolean
   resolve?: boolean
@@ -54,6 +55,7 @@ interface InspectFlags {
 }
 
 interface AuthLoginFlags {
+  workspace?: string
   preset?: string
   environment?: string
   globals?: string
@@ -169,7 +171,11 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
     .description(
       'show a collection, environment or globals file: folders, requests, variables, auth, scripts',
     )
-    .argument('<file>', 'a Postman collection (v1, v2.0, v2.1), environment or globals JSON file')
+    .argument(
+      '<file>',
+      'a Postman collection (v1, v2.0, v2.1), environment or globals JSON file, or a collection of the workspace',
+    )
+    .option('-w, --workspace <dir>', 'the workspace (default: the nearest one upward from here)')
     .option('--json', 'print the outline as JSON for scripts')
     .option('--show-secrets', 'print secret variable values instead of ••••')
     .option('--resolve', 'show request URLs with their {{variables}} resolved')
@@ -183,6 +189,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
         resolve: flags.resolve === true || flags.environment !== undefined || flags.globals !== undefined,
         ...(flags.environment === undefined ? {} : { environment: flags.environment }),
         ...(flags.globals === undefined ? {} : { globals: flags.globals }),
+        ...(flags.workspace === undefined ? {} : { workspace: flags.workspace }),
       }
       setExitCode(await inspectCommand(file, options, terminal))
     })
@@ -381,7 +388,11 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
     )
     .argument('<collection>', 'a Postman collection file')
     .argument('[item]', 'a folder or request whose (inherited) auth to use; default: the collection’s')
-    .option('-e, --environment <file>', 'an environment file (client ID and secret, URLs)')
+    .option('-w, --workspace <dir>', 'the workspace (default: the nearest one upward from here)')
+    .option(
+      '-e, --environment <file>',
+      'an environment file, or an environment of the workspace (client ID and secret, URLs)',
+    )
     .option('-g, --globals <file>', 'a globals file')
     .option('--var <name=value>', 'a variable that overrides every scope (repeatable)', collect, [])
     .option('--preset <provider>', "fill the provider's endpoints and client authentication (goto)")
@@ -399,6 +410,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
         json: flags.json === true,
         ...definedOnly({
           preset: flags.preset,
+          workspace: flags.workspace,
           environment: flags.environment,
           globals: flags.globals,
           proxy: flags.proxy,
@@ -410,23 +422,34 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
   auth
     .command('list')
     .description('list stored tokens: name, expiry, fields (never the tokens themselves)')
+    .option('-w, --workspace <dir>', 'the workspace whose tokens (default: the one here, if any)')
     .option('--json', 'print JSON')
-    .action(async (flags: { json?: boolean }) => {
+    .action(async (flags: { json?: boolean; workspace?: string }) => {
       const { authListCommand } = await import('./commands/auth.js')
-      setExitCode(await authListCommand({ json: flags.json === true }, terminal))
+      setExitCode(
+        await authListCommand(
+          { json: flags.json === true, ...definedOnly({ workspace: flags.workspace }) },
+          terminal,
+        ),
+      )
     })
   auth
     .command('token')
     .description('show a stored token; the token itself only with --show-secrets')
     .argument('<name>', 'the Token Name')
     .option('--show-secrets', 'print the access token (and with --json, the refresh token and all fields)')
+    .option('-w, --workspace <dir>', 'the workspace whose tokens (default: the one here, if any)')
     .option('--json', 'print JSON')
-    .action(async (name: string, flags: { showSecrets?: boolean; json?: boolean }) => {
+    .action(async (name: string, flags: { showSecrets?: boolean; json?: boolean; workspace?: string }) => {
       const { authTokenCommand } = await import('./commands/auth.js')
       setExitCode(
         await authTokenCommand(
           name,
-          { showSecrets: flags.showSecrets === true, json: flags.json === true },
+          {
+            showSecrets: flags.showSecrets === true,
+            json: flags.json === true,
+            ...definedOnly({ workspace: flags.workspace }),
+          },
           terminal,
         ),
       )
@@ -435,9 +458,10 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
     .command('logout')
     .description('delete a stored token')
     .argument('<name>', 'the Token Name')
-    .action(async (name: string) => {
+    .option('-w, --workspace <dir>', 'the workspace whose tokens (default: the one here, if any)')
+    .action(async (name: string, flags: { workspace?: string }) => {
       const { authLogoutCommand } = await import('./commands/auth.js')
-      setExitCode(await authLogoutCommand(name, terminal))
+      setExitCode(await authLogoutCommand(name, terminal, definedOnly({ workspace: flags.workspace })))
     })
 
   const workspaceCommands = addWorkspaceCommands(program, terminal, setExitCode)

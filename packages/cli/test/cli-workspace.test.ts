@@ -79,6 +79,9 @@ describe('courier workspace commands', { timeout: 120_000 }, () => {
     expect(top.stdout).toContain('GoTo (sample)')
     const tree = await cli(['ls', 'GoToMeeting (sample)'])
     expect(tree.stdout).toMatch(/Organizers\/\n\s+GET\s+Get Organizer/)
+    const outline = await cli(['inspect', 'GoToMeeting (sample)', '--json'])
+    expect(outline.code).toBe(0)
+    expect(JSON.parse(outline.stdout)).toMatchObject({ type: 'collection', format: 'v3 workspace' })
   })
 
   it('env set --secret keeps the value out of the file; env show masks it unless --show-secrets', async () => {

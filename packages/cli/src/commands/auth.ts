@@ -7,7 +7,6 @@ import {
   oauth2Presets,
   isExpired,
   obtainToken,
-  parseDocument,
   parseOAuth2Config,
   resolveAuth,
   systemClock,
@@ -20,10 +19,10 @@ import { nodeFileSource } from '../node-file-source.js'
 import { createLoopbackReceiver, isLoopbackRedirect } from '../oauth/loopback-receiver.js'
 import { createManualReceiver } from '../oauth/manual-receiver.js'
 import { openBrowser } from '../oauth/open-browser.js'
-import { readDocumentFile } from '../read-document-file.js'
 import type { Terminal } from '../terminal.js'
 import { authTarget, notOAuth2 } from './auth-target.js'
 import { openTokenStore } from './open-token-store.js'
+import { loadCollectionArg } from '../workspace/collection-arg.js'
 import { loadScopes, type ScopeFlags } from './send-target.js'
 import { transportOptions, type TransportFlags } from './transport-flags.js'
 
@@ -48,17 +47,13 @@ export async function authLoginCommand(
   options: AuthLoginOptions,
   terminal: Terminal,
 ): Promise<number> {
-  const document = parseDocument(await readDocumentFile(file), { source: file })
-  if (document.type !== 'collection') {
-    throw new AppError('FORMAT_UNKNOWN', `${file}: this is a ${document.type} file, not a collection`, {
-      source: file,
-      found: document.type,
-    })
-  }
-  const target = authTarget(document.collection, path, { source: file })
-  const scopes = await loadScopes(document.collection, options)
+  const arg = await loadCollectionArg(file, options, terminal)
+  const itemPath = path ?? arg.workspace?.item
+  const target = authTarget(arg.collection, itemPath, { source: arg.source })
+  const ws = arg.workspace?.ws
+  const { scopes } = await loadScopes(arg.collection, options, ws)
   const auth = resolveAuth(target, { scopes })
-  if (auth?.type !== 'oauth2') throw notOAuth2(file, path, auth?.type)
+  if (auth?.type !== 'oauth2') throw notOAuth2(arg.source, itemPath, auth?.type)
   const params =
     options.preset === undefined ? auth.params : applyOAuth2Preset(auth.params, presetName(options.preset))
   const config = parseOAuth2Config(params)
@@ -69,7 +64,7 @@ export async function authLoginCommand(
   const receiver = manual ? createManualReceiver({ say, open, ask }) : createLoopbackReceiver({ say, open })
   const files = nodeFileSource(process.cwd())
   const transport = createUndiciTransport(await transportOptions(options, files))
-  const store = openTokenStore(process.env)
+  const store = await openTokenStore(process.env, ws === undefined ? {} : { workspace: ws.root })
   try {
     const token = await obtainToken(config, {
       transport,
@@ -92,8 +87,11 @@ export async function authLoginCommand(
  * `courier auth list`: the stored tokens, their expiry and fields (never their values).
  * @example await authListCommand({ json: false }, terminal)
  */
-export async function authListCommand(options: { json: boolean }, terminal: Terminal): Promise<number> {
-  const store = openTokenStore(process.env)
+export async function authListCommand(
+  options: { json: boolean; workspace?: string },
+  terminal: Terminal,
+): Promise<number> {
+  const store = await openTokenStore(process.env, workspaceOf(options))
   try {
     const tokens = await store.tokens.list()
     if (options.json) terminal.out(`${JSON.stringify(tokens.map(tokenSummary), null, 2)}\n`)
@@ -111,10 +109,10 @@ export async function authListCommand(options: { json: boolean }, terminal: Term
  */
 export async function authTokenCommand(
   name: string,
-  options: { showSecrets: boolean; json: boolean },
+  options: { showSecrets: boolean; json: boolean; workspace?: string },
   terminal: Terminal,
 ): Promise<number> {
-  const store = openTokenStore(process.env)
+  const store = await openTokenStore(process.env, workspaceOf(options))
   try {
     const token = await store.tokens.get(name)
     if (token === undefined) throw missing(name)
@@ -142,8 +140,12 @@ export async function authTokenCommand(
  * `courier auth logout <name>`: deletes a stored token.
  * @example await authLogoutCommand('GoToMeeting', terminal)
  */
-export async function authLogoutCommand(name: string, terminal: Terminal): Promise<number> {
-  const store = openTokenStore(process.env)
+export async function authLogoutCommand(
+  name: string,
+  terminal: Terminal,
+  options: { workspace?: string } = {},
+): Promise<number> {
+  const store = await openTokenStore(process.env, workspaceOf(options))
   try {
     if (!(await store.tokens.delete(name))) throw missing(name)
     terminal.err(`Deleted token "${name}".\n`)
@@ -207,4 +209,8 @@ async function ask(question: string): Promise<string> {
   } finally {
     readline.close()
   }
+}
+
+function workspaceOf(options: { workspace?: string }): { workspace?: string } {
+  return options.workspace === undefined ? {} : { workspace: options.workspace }
 }

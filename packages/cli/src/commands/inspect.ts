@@ -1,6 +1,5 @@
 import {
   collectionVariables,
-  environmentVariables,
   outlineCollection,
   outlineEnvironment,
   parseDocument,
@@ -12,7 +11,10 @@ import {
 } from '@courier/core'
 import { ExitCode } from '../exit-codes.js'
 import { printWarnings } from '../print-warnings.js'
+import { stat } from 'node:fs/promises'
+import type { Workspace } from '@courier/storage'
 import { readDocumentFile } from '../read-document-file.js'
+import { loadCollectionArg, loadVariablesArg } from '../workspace/collection-arg.js'
 import type { Terminal } from '../terminal.js'
 import { renderCollectionOutline, renderEnvironmentOutline } from './render-outline.js'
 
@@ -22,6 +24,7 @@ export interface InspectOptions {
   showSecrets: boolean
   resolve: boolean
   environment?: string
+  workspace?: string
   globals?: string
 }
 
@@ -36,7 +39,7 @@ export async function inspectCommand(
   options: InspectOptions,
   terminal: Terminal,
 ): Promise<number> {
-  const document = parseDocument(await readDocumentFile(file), { source: file })
+  const document = await readInspected(file, options, terminal)
   printWarnings(document.warnings, terminal)
   if (document.type !== 'collection') {
     const outline = outlineEnvironment(
@@ -63,10 +66,11 @@ export async function inspectCommand(
     const scopes = await readScopes(document, options)
     outline = { ...outline, items: resolveUrls(outline.items, scopes, options.showSecrets) }
   }
+  const format = document.workspace === undefined ? document.format : 'v3 workspace'
   if (options.json) {
-    terminal.out(`${JSON.stringify({ type: 'collection', format: document.format, ...outline }, null, 2)}\n`)
+    terminal.out(`${JSON.stringify({ type: 'collection', format, ...outline }, null, 2)}\n`)
   } else {
-    terminal.out(renderCollectionOutline(outline, { format: document.format, colors: terminal.colors }))
+    terminal.out(renderCollectionOutline(outline, { format, colors: terminal.colors }))
   }
   return ExitCode.success
 }
@@ -80,20 +84,34 @@ function maskSecretVariables(outline: CollectionOutline): CollectionOutline {
   }
 }
 
+type Inspected = ParsedDocument & { workspace?: Workspace }
+
+// A file (collection, environment or globals), or a collection of the workspace by name.
+async function readInspected(file: string, options: InspectOptions, terminal: Terminal): Promise<Inspected> {
+  if (options.workspace === undefined && (await stat(file).catch(() => undefined))?.isFile() === true) {
+    return parseDocument(await readDocumentFile(file), { source: file })
+  }
+  const arg = await loadCollectionArg(file, options, terminal)
+  const document: Inspected = {
+    type: 'collection',
+    collection: arg.collection,
+    format: 'v2.1.0',
+    warnings: [],
+  }
+  return arg.workspace === undefined ? document : { ...document, workspace: arg.workspace.ws }
+}
+
 async function readScopes(
-  document: Extract<ParsedDocument, { type: 'collection' }>,
+  document: Extract<ParsedDocument, { type: 'collection' }> & { workspace?: Workspace },
   options: InspectOptions,
 ): Promise<VariableScopes> {
   const scopes: VariableScopes = { collection: collectionVariables(document.collection) }
-  if (options.environment !== undefined) scopes.environment = await readVariables(options.environment)
-  if (options.globals !== undefined) scopes.globals = await readVariables(options.globals)
+  const ws = document.workspace
+  if (options.environment !== undefined)
+    scopes.environment = (await loadVariablesArg(options.environment, ws, 'environment')).variables
+  if (options.globals !== undefined)
+    scopes.globals = (await loadVariablesArg(options.globals, ws, 'globals')).variables
   return scopes
-}
-
-async function readVariables(file: string): Promise<ReturnType<typeof environmentVariables>> {
-  const document = parseDocument(await readDocumentFile(file), { source: file })
-  if (document.type === 'collection') return collectionVariables(document.collection)
-  return environmentVariables(document.type === 'environment' ? document.environment : document.globals)
 }
 
 function resolveUrls(

@@ -67,7 +67,7 @@ export async function sendCommand(
   const oauth2 = !usesOAuth2Grant(target, loaded.scopes)
     ? undefined
     : state === undefined
-      ? openTokenStore(process.env)
+      ? await openTokenStore(process.env)
       : { tokens: state.tokens, close: () => undefined }
   const scopes =
     oauth2 === undefined ? loaded.scopes : await withTokenVariables(target, loaded.scopes, oauth2.tokens)

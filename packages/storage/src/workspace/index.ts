@@ -8,4 +8,4 @@ export type {
   WorkspaceProblem,
 } from './workspace.js'
 export { Workspace } from './workspace.js'
-export { findWorkspaceRoot, isWorkspace, workspacePaths } from './workspace-layout.js'
+export { findWorkspaceRoot, isWorkspace, nearestWorkspaceRoot, workspacePaths } from './workspace-layout.js'

@@ -1,5 +1,6 @@
 // Where things live in a workspace (formats/postman-v3.md §1): the folders Courier reads and writes, how a
 // workspace is recognised, and how `courier` finds the one a command runs in (as git finds its repository).
+import { existsSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { AppError } from '@courier/core'
@@ -53,5 +54,21 @@ async function exists(path: string): Promise<boolean> {
     return true
   } catch {
     return false
+  }
+}
+
+/**
+ * The nearest folder from `start` upward that holds a workspace, or `undefined` (synchronous, for the few callers
+ * that decide where local state lives before anything else runs).
+ * @example const root = nearestWorkspaceRoot(process.cwd())
+ */
+export function nearestWorkspaceRoot(start: string): string | undefined {
+  const probes = [workspacePaths.collections, workspacePaths.environments, workspacePaths.resources]
+  let current = resolve(start)
+  for (;;) {
+    if (probes.some((probe) => existsSync(join(current, ...probe.split('/'))))) return current
+    const parent = dirname(current)
+    if (parent === current) return undefined
+    current = parent
   }
 }
