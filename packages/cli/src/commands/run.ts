@@ -96,7 +96,9 @@ export async function runCommand(
   if (options.cookieJar !== undefined) await loadCookieJarFile(options.cookieJar, cookies)
   const scopes = { environment: inputs.environment.values, globals: inputs.globals.values }
   // OAuth 2.0 with a grant: tokens come from local state (obtained or refreshed there), as `courier send` does.
-  const tokenStore = usesOAuth2Grant(inputs.collection, scopes) ? openTokenStore(process.env) : undefined
+  const tokenStore = usesOAuth2Grant(inputs.collection, scopes)
+    ? await openTokenStore(process.env)
+    : undefined
   const scriptEngine = createQuickJsScriptEngine()
   // Ctrl-C and --timeout stop the run between (or during) requests; the summary and reports still come out.
   const controller = new AbortController()
