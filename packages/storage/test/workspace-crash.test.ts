@@ -49,6 +49,22 @@ async function killWriterAfter(mode: 'edit' | 'rename', afterMs: number): Promis
   return Math.max(...acks)
 }
 
+/** Runs the writer to the end in `edit-one` mode and returns its exit code and output. */
+async function runWriter(
+  index: number,
+  count: number,
+): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, [writer, root, 'edit-one', String(index), String(count)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  let err = ''
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+  return { code, out, err }
+}
+
 // Deterministic "random" kill points, spread over the writer's save loop.
 const killPoints = [3, 17, 41, 8, 66, 29, 90, 12, 55, 1, 73, 35]
 
@@ -84,5 +100,34 @@ describe('a writer killed with SIGKILL', () => {
       expect(expected).toContain(first)
       expect(names.filter((name) => name === 'Even' || name === 'Odd')).toHaveLength(1)
     }
+  }, 120_000)
+})
+
+describe('two writer processes at once', () => {
+  it('editing different requests: both succeed and neither loses a save', async () => {
+    const [a, b] = await Promise.all([runWriter(2, 25), runWriter(9, 25)])
+    expect(a.err).toBe('')
+    expect(b.err).toBe('')
+    expect([a.code, b.code]).toEqual([0, 0])
+    const { collection } = (await Workspace.open(root)).collection('Crash')
+    const url = (index: number) =>
+      (collection.item[index] as { request: { url: string | { raw?: string } } }).request.url
+    const raw = (index: number) => {
+      const value = url(index)
+      return typeof value === 'string' ? value : (value.raw ?? '')
+    }
+    expect(raw(2)).toContain('n=25')
+    expect(raw(9)).toContain('n=25')
+  }, 120_000)
+
+  it('editing the same request: the stale one is refused with a clear error, never silently overwritten', async () => {
+    const [a, b] = await Promise.all([runWriter(4, 25), runWriter(4, 25)])
+    const results = [a, b]
+    // Each process read the file once; after the other's first save, its next save is stale.
+    const refused = results.filter((r) => r.code !== 0)
+    expect(refused.length).toBeGreaterThanOrEqual(1)
+    for (const r of refused) expect(r.err).toMatch(/WORKSPACE_STALE|changed since Courier read it/)
+    const ws = await Workspace.open(root)
+    expect(ws.problems).toEqual([])
   }, 120_000)
 })
