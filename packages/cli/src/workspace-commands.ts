@@ -66,8 +66,15 @@ export function addWorkspaceCommands(
       ) => {
         const { importCommand } = await import('./commands/workspace/import.js')
         const onConflict = flags.replace === true ? 'replace' : flags.asCopy === true ? 'copy' : 'error'
+        // On a terminal, a conflict is a question (as in Postman's import dialog); in scripts, an error.
+        const interactive = onConflict === 'error' && process.stdin.isTTY && process.stderr.isTTY
+        const ask = interactive ? (await import('./workspace/ask.js')).ask : undefined
         setExitCode(
-          await importCommand(files, { ...ws(flags), onConflict, json: flags.json === true }, terminal),
+          await importCommand(
+            files,
+            { ...ws(flags), onConflict, json: flags.json === true, ...(ask === undefined ? {} : { ask }) },
+            terminal,
+          ),
         )
       },
     )

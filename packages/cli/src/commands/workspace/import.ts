@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { AppError, parseDocument, type Environment } from '@courier/core'
+import { AppError, isAppError, parseDocument, type Environment } from '@courier/core'
 import type { SecretStore, Workspace } from '@courier/storage'
 import { ExitCode } from '../../exit-codes.js'
 import { printWarnings } from '../../print-warnings.js'
@@ -13,7 +13,11 @@ export interface ImportOptions extends WorkspaceFlags {
   /** What to do when the workspace already has it: refuse (default), overwrite, or keep both. */
   onConflict: 'error' | 'replace' | 'copy'
   json: boolean
+  /** Asks the user what to do with a conflict (on a terminal, without --replace or --as-copy). */
+  ask?: (question: string) => Promise<string>
 }
+
+type Choice = 'replace' | 'copy' | 'skip'
 
 interface Imported {
   file: string
@@ -47,18 +51,25 @@ export async function importCommand(
   const state = await openWorkspaceState(ws.root, process.env)
   try {
     for (const { file, document } of documents) {
-      if (document.type === 'collection') {
-        const added = await ws.addCollection(document.collection, options.onConflict)
-        imported.push({
-          file,
-          type: 'collection',
-          name: added.collection.info?.name ?? '',
-          path: added.dir,
-          secrets: 0,
-        })
-      } else {
+      const attempt = async (onConflict: ImportOptions['onConflict']): Promise<Imported> => {
+        if (document.type === 'collection') {
+          const added = await ws.addCollection(document.collection, onConflict)
+          const name = added.collection.info?.name ?? ''
+          return { file, type: 'collection', name, path: added.dir, secrets: 0 }
+        }
         const environment = document.type === 'environment' ? document.environment : document.globals
-        imported.push(await importEnvironment(ws, state.secrets, file, environment, document.type, options))
+        return importEnvironment(ws, state.secrets, file, environment, document.type, {
+          ...options,
+          onConflict,
+        })
+      }
+      try {
+        imported.push(await attempt(options.onConflict))
+      } catch (error) {
+        if (!isAppError(error, 'WORKSPACE_CONFLICT') || options.ask === undefined) throw error
+        const choice = await choose(options.ask, error.details.name)
+        if (choice === 'skip') terminal.err(`${terminal.colors.dim('skipped')} ${file}\n`)
+        else imported.push(await attempt(choice))
       }
     }
   } finally {
@@ -129,4 +140,18 @@ async function expand(input: string): Promise<string[]> {
   if (info?.isDirectory() !== true) return [input]
   const names = (await readdir(input)).filter((name) => name.toLowerCase().endsWith('.json')).sort()
   return names.map((name) => join(input, name))
+}
+
+// Postman's own import dialog offers the same three ways out.
+async function choose(ask: (question: string) => Promise<string>, name: string): Promise<Choice> {
+  for (;;) {
+    const answer = (
+      await ask(`"${name}" is already in the workspace: [r]eplace it, keep [b]oth, or [s]kip? `)
+    )
+      .trim()
+      .toLowerCase()
+    if (answer === 'r' || answer === 'replace') return 'replace'
+    if (answer === 'b' || answer === 'both' || answer === 'keep both') return 'copy'
+    if (answer === 's' || answer === 'skip' || answer === '') return 'skip'
+  }
 }
