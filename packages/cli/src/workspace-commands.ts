@@ -1,4 +1,5 @@
-// The workspace commands of the CLI: init, import, export, ls, new, mv, cp, rm, restore, edit, env, history, docs.
+// The workspace commands of the CLI: init, import, export, ls, new, mv, cp, rm, restore, edit, docs, history,
+// example, env.
 // Each command module is loaded only when invoked, so `courier --version` stays fast.
 import { InvalidArgumentError, type Command } from 'commander'
 import type { Terminal } from './terminal.js'
@@ -235,6 +236,65 @@ export function addWorkspaceCommands(
       setExitCode(
         await historyCommand({ ...ws(flags), limit: flags.limit, json: flags.json === true }, terminal),
       )
+    })
+
+  const example = command('example').description(
+    'the saved examples of a request: list, add, save a response from the history, delete',
+  )
+  command('ls', example)
+    .description('list the examples of a request')
+    .argument('<request>', 'the request: "Collection/Folder/Request"')
+    .option('-w, --workspace <dir>', workspaceHelp)
+    .option('--json', 'print JSON')
+    .action(async (path: string, flags: WorkspaceOption & { json?: boolean }) => {
+      const { exampleLsCommand } = await import('./commands/workspace/example.js')
+      setExitCode(await exampleLsCommand(path, { ...ws(flags), json: flags.json === true }, terminal))
+    })
+  command('add', example)
+    .description('add an example written by hand')
+    .argument('<request>', 'the request')
+    .requiredOption('--name <name>', 'the example’s name')
+    .option('--status <code>', 'the response status', parseLimit, 200)
+    .option('-H, --header <header>', "a response header 'Name: value' (repeatable)", collect, [])
+    .option('-d, --body <text>', 'the response body, or @file')
+    .option('-w, --workspace <dir>', workspaceHelp)
+    .action(
+      async (
+        path: string,
+        flags: WorkspaceOption & { name: string; status: number; header: string[]; body?: string },
+      ) => {
+        const { exampleAddCommand } = await import('./commands/workspace/example.js')
+        const options = {
+          ...ws(flags),
+          name: flags.name,
+          status: flags.status,
+          header: flags.header,
+          ...(flags.body === undefined ? {} : { body: flags.body }),
+        }
+        setExitCode(await exampleAddCommand(path, options, terminal))
+      },
+    )
+  command('save', example)
+    .description('save a response from the history (courier history) as an example of a request')
+    .argument('<request>', 'the request')
+    .argument('<history-id>', 'the number courier history shows (#12)', (v: string) =>
+      parseLimit(v.replace(/^#/, '')),
+    )
+    .option('--name <name>', 'the example’s name (default: the request’s)')
+    .option('-w, --workspace <dir>', workspaceHelp)
+    .action(async (path: string, id: number, flags: WorkspaceOption & { name?: string }) => {
+      const { exampleSaveCommand } = await import('./commands/workspace/example.js')
+      const options = { ...ws(flags), ...(flags.name === undefined ? {} : { name: flags.name }) }
+      setExitCode(await exampleSaveCommand(path, id, options, terminal))
+    })
+  command('rm', example)
+    .description('delete an example')
+    .argument('<request>', 'the request')
+    .argument('<example>', 'the example’s name or number (courier example ls)')
+    .option('-w, --workspace <dir>', workspaceHelp)
+    .action(async (path: string, name: string, flags: WorkspaceOption) => {
+      const { exampleRmCommand } = await import('./commands/workspace/example.js')
+      setExitCode(await exampleRmCommand(path, name, ws(flags), terminal))
     })
 
   const env = command('env').description(

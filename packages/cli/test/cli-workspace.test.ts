@@ -128,6 +128,50 @@ describe('courier workspace commands', { timeout: 120_000 }, () => {
     expect(entries[0]?.url).not.toContain('token-123')
   })
 
+  it('example save keeps a response from the history as an example; ls lists it, add writes one, rm deletes', async () => {
+    const history = JSON.parse((await cli(['history', '--json'])).stdout) as { id: number }[]
+    const id = history[0]?.id ?? 0
+    const saved = await cli(['example', 'save', 'Echo/Things/Get thing', `#${id}`, '--name', 'Found'])
+    expect(saved.stderr).toContain('saved as an example')
+    expect(saved.code).toBe(0)
+    const added = await cli([
+      'example',
+      'add',
+      'Echo/Things/Get thing',
+      '--name',
+      'Missing',
+      '--status',
+      '404',
+    ])
+    expect(added.code).toBe(0)
+    const list = JSON.parse((await cli(['example', 'ls', 'Echo/Things/Get thing', '--json'])).stdout) as {
+      name: string
+      code: number
+    }[]
+    expect(list.map((e) => [e.name, e.code])).toEqual([
+      ['Found', 200],
+      ['Missing', 404],
+    ])
+    const examplesDir = join(
+      ws,
+      'postman',
+      'collections',
+      'Echo',
+      'Things',
+      '.resources',
+      'Get thing.resources',
+      'examples',
+    )
+    const files = await readdir(examplesDir)
+    expect(files.sort()).toEqual(['Found.example.yaml', 'Missing.example.yaml'])
+    // The example keeps the response, never the secret that went out in the request.
+    expect(await filesUnder(join(ws, 'postman'))).not.toContain('token-123')
+    expect((await cli(['example', 'rm', 'Echo/Things/Get thing', 'Missing'])).code).toBe(0)
+    expect(await readdir(examplesDir)).toEqual(['Found.example.yaml'])
+    const docs = await cli(['docs', 'Echo/Things/Get thing'])
+    expect(docs.stdout).toContain('## Example: Found')
+  })
+
   it('cp duplicates, mv moves and renames, rm deletes to the trash, restore brings it back', async () => {
     const cp = await cli(['cp', 'Echo/Things/Get thing'])
     expect(cp.code).toBe(0)
