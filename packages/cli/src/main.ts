@@ -95,7 +95,7 @@ interface RunFlags extends RawTransportFlags {
   folder: string[]
   envVar: string[]
   globalVar: string[]
-  bail?: boolean
+  bail?: boolean | string[]
   delayRequest?: number
   timeoutRequest?: number
   timeoutScript?: number
@@ -128,6 +128,16 @@ interface RunFlags extends RawTransportFlags {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value]
+}
+
+// Newman's `--bail folder,failure`: an unknown --folder is already an error here (exit 2), and Courier stops at
+// the first failure of any kind, so both modifiers are accepted and mean plain --bail.
+function parseBailModifiers(value: string): string[] {
+  const modifiers = value.split(',').map((modifier) => modifier.trim())
+  const unknown = modifiers.filter((modifier) => !['folder', 'failure'].includes(modifier))
+  if (unknown.length > 0)
+    throw new InvalidArgumentError(`expected folder and/or failure, not ${unknown.join(',')}`)
+  return modifiers
 }
 
 function parseCount(value: string): number {
@@ -283,7 +293,11 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
     .option('--folder <name>', 'run only this folder (or request), by name or path (repeatable)', collect, [])
     .option('--env-var <name=value>', 'set an environment variable (repeatable)', collect, [])
     .option('--global-var <name=value>', 'set a global variable (repeatable)', collect, [])
-    .option('--bail', 'stop the run at the first failure')
+    .option(
+      '--bail [modifiers]',
+      "stop the run at the first failure (Newman's modifiers folder,failure are accepted)",
+      parseBailModifiers,
+    )
     .option('--delay-request <ms>', 'wait between requests', parseCount)
     .option('--timeout-request <ms>', 'give up on a response after this many milliseconds', parseCount)
     .option('--timeout-script <ms>', 'stop a script after this many milliseconds', parseCount)
@@ -324,7 +338,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
         folders: flags.folder,
         envVars: flags.envVar,
         globalVars: flags.globalVar,
-        bail: flags.bail === true,
+        bail: flags.bail !== undefined,
         insecure: flags.insecure === true,
         ignoreRedirects: flags.ignoreRedirects === true,
         reporters: flags.reporters

@@ -278,6 +278,16 @@ describe('courier run: cli reporter flags', () => {
     expect(lastLine(result.stdout)).toBe('1 passed, 1 failed')
   })
 
+  it('--bail takes Newman’s modifiers (folder, failure) and stops at the first failure', async () => {
+    const result = await runCli(['run', mixed, '-e', environment, '-n', '3', '--bail', 'folder,failure'])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/│\s+requests │\s+2 │/)
+    expect(lastLine(result.stdout)).toBe('1 passed, 1 failed')
+    const bad = await runCli(['run', mixed, '-e', environment, '--bail', 'sometimes'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('expected folder and/or failure')
+  })
+
   it('--color on|off|auto as Newman takes it, NO_COLOR otherwise', async () => {
     const ansi = /\u001b\[\d+m/
     const on = await runCli(['run', mixed, '-e', environment, '--color', 'on'])
