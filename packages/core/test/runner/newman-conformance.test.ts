@@ -52,12 +52,6 @@ const knownDifferences: Record<string, { reason: string; items: string[] }> = {
       'legacy `environment` / `globals` objects do not show postman.setEnvironmentVariable in the same script',
     items: ['0:After clearing'],
   },
-  'custom-http-method/custom-http-method': {
-    reason:
-      'undici writes `host:` and `content-length:` in lower case; the suite matches the raw request text ' +
-      '(`Content-Length: 16`) case-sensitively, as Node http (Newman) writes it',
-    items: ['0:raw', '0:body disabled'],
-  },
   'echo-v2': {
     reason:
       "the legacy sandbox's SugarJS String#has (`responseBody.has(…)`) is missing; Newman fails `Body does not " +
@@ -108,10 +102,6 @@ const knownDifferences: Record<string, { reason: string; items: string[] }> = {
     reason: "the legacy sandbox's SugarJS prototype extensions (Array#none, Number#ordinalize…) are missing",
     items: ['0:objectPrototype'],
   },
-  'request-body-with-get': {
-    reason: 'as custom-http-method: `content-length:` in lower case on the wire',
-    items: ['0:raw'],
-  },
   'request-name-in-script': {
     reason: 'the legacy `request.description` is missing',
     items: ['0:r1'],
@@ -142,13 +132,12 @@ const knownDifferences: Record<string, { reason: string; items: string[] }> = {
   'whatwg-url': {
     reason:
       'Newman sends `Host: postman-echo.com:443` for an explicit :443 (the loopback echo reports it); Courier: ' +
-      'no `Buffer` global, drops a trailing `?`, encodes `&`/`#` in query values differently, lower-case `host:`',
+      'no `Buffer` global, drops a trailing `?`, encodes `&`/`#` in query values differently',
     items: [
       '0:Parsing/reserved chars in variables',
       '0:Parsing/multiple : and @ in auth',
       '0:Parsing/retain ? in empty query param',
       '0:Parsing/params with & and #',
-      '0:Encoding/IP shorthands',
     ],
   },
 }

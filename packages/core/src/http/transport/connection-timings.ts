@@ -20,6 +20,7 @@ export interface ConnectionTimings {
  */
 export class ConnectionTracker {
   readonly #timings = new WeakMap<Socket, ConnectionTimings>()
+  readonly #heads = new WeakMap<Socket, (head: string) => string>()
   #pending: ((socket: Socket) => void) | undefined
   readonly #onSendHeaders = (message: unknown): void => {
     const pending = this.#pending
@@ -34,6 +35,14 @@ export class ConnectionTracker {
   /** The next request undici writes is this exchange's: hand its socket to `onSocket`. */
   expectSocket(onSocket: (socket: Socket) => void): void {
     this.#pending = onSocket
+  }
+
+  /**
+   * The next request head undici writes on `socket` (a string: undici writes the head in one piece, then the body)
+   * passes through `rewrite` first. Only sockets this tracker's connectors opened are watched.
+   */
+  rewriteNextHead(socket: Socket, rewrite: (head: string) => string): void {
+    this.#heads.set(socket, rewrite)
   }
 
   /** The connection phases of `socket` if no exchange has reported them yet. */
@@ -71,6 +80,7 @@ export class ConnectionTracker {
             ...(connectOptions.protocol === 'https:' ? { tlsMs: doneAt - tcpDoneAt } : {}),
             reported: false,
           })
+          this.#watchHeads(connected)
           callback(null, connected)
         } else {
           callback(error, null)
@@ -89,10 +99,23 @@ export class ConnectionTracker {
       connect(connectOptions, (error, socket) => {
         if (error === null && !this.#timings.has(socket)) {
           this.#timings.set(socket, { connectMs: performance.now() - startedAt, reported: false })
+          this.#watchHeads(socket)
         }
         if (error === null) callback(null, socket)
         else callback(error, null)
       })
+    }
+  }
+
+  // undici writes `host:`, `connection:` and `content-length:` in lower case and has no option to do otherwise; the
+  // head is rewritten on its way to the socket (see rewriteRequestHead).
+  #watchHeads(socket: Socket): void {
+    const write = socket.write.bind(socket) as (chunk: unknown, ...rest: unknown[]) => boolean
+    socket.write = (chunk: unknown, ...rest: unknown[]): boolean => {
+      const rewrite = this.#heads.get(socket)
+      if (rewrite === undefined || typeof chunk !== 'string') return write(chunk, ...rest)
+      this.#heads.delete(socket)
+      return write(rewrite(chunk), ...rest)
     }
   }
 

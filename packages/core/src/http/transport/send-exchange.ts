@@ -8,6 +8,7 @@ import type { HttpHeader, Timings, TransportRequest, TransportResponse } from '.
 import type { ConnectionTracker } from './connection-timings.js'
 import { createBodyDecoder, type BodyDecoder } from './decode-body.js'
 import { encodeBody } from './encode-body.js'
+import { rewriteRequestHead } from './rewrite-request-head.js'
 import { redactUrl, toTransportError, type FaultContext } from './to-transport-error.js'
 
 /** What one exchange needs besides the request. */
@@ -93,6 +94,7 @@ export function sendExchange(
         }
         options.tracker.expectSocket((written) => {
           socket = written
+          options.tracker.rewriteNextHead(written, (head) => rewriteRequestHead(head, headers, method))
           sentAt = performance.now()
           connection = options.tracker.takeTimings(written) ?? {}
         })
