@@ -6,6 +6,11 @@ import { basename, dirname, join } from 'node:path'
 export interface WriteFileAtomicOptions {
   /** File mode for a new file (default 0o644; existing files keep theirs only if the caller passes it). */
   mode?: number
+  /**
+   * Skip the fsyncs: still never a half-written file for readers (the rename is atomic), but not durable across a
+   * power loss until the caller flushes (a journalled batch does, once for all its files).
+   */
+  durable?: boolean
 }
 
 /**
@@ -24,7 +29,7 @@ export async function writeFileAtomic(
   try {
     try {
       await handle.writeFile(data)
-      await handle.sync()
+      if (options.durable !== false) await handle.sync()
     } finally {
       await handle.close()
     }
@@ -33,7 +38,7 @@ export async function writeFileAtomic(
     await rm(temporary, { force: true })
     throw error
   }
-  await syncFolder(folder)
+  if (options.durable !== false) await syncFolder(folder)
 }
 
 // The rename itself is durable only once the folder's entry is on disk (POSIX); Windows cannot open folders.

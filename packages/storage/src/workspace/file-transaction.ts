@@ -4,7 +4,8 @@
 // the workspace. Every change may carry the hash of the content its writer read: a file changed on disk since then
 // is refused (WORKSPACE_STALE) before anything is written.
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rm, rmdir } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { mkdir, open, readFile, rm, rmdir } from 'node:fs/promises'
 import { dirname, join, sep } from 'node:path'
 import { AppError } from '@courier/core'
 import { writeFileAtomic } from '../write-file-atomic.js'
@@ -51,9 +52,16 @@ export async function commitFileChanges(
     for (const change of changes) await checkExpected(root, change)
     const journal: Journal = { version: 1, changes: changes.map(({ path, text }) => ({ path, text })) }
     const journalPath = join(root, stateFolder, journalName)
-    if (changes.length > 1) await writeFileAtomic(journalPath, JSON.stringify(journal))
-    await applyChanges(root, journal.changes)
-    if (changes.length > 1) await rm(journalPath, { force: true })
+    if (changes.length === 1) {
+      await applyChanges(root, journal.changes, true)
+      return
+    }
+    // The journal is durable before the first file is touched; the files themselves are flushed once, together,
+    // before it goes (one fsync each would make importing 5,000 requests take half a minute).
+    await writeFileAtomic(journalPath, JSON.stringify(journal))
+    await applyChanges(root, journal.changes, false)
+    await flushAll(root, journal.changes)
+    await rm(journalPath, { force: true })
   })
   for (const change of changes)
     hashes.set(change.path, change.text === null ? null : contentHash(change.text))
@@ -86,12 +94,19 @@ async function replayJournal(root: string): Promise<boolean> {
     // Cannot happen with an atomic write; a hand-made file is not ours to apply.
     journal = undefined
   }
-  if (journal?.version === 1 && Array.isArray(journal.changes)) await applyChanges(root, journal.changes)
+  if (journal?.version === 1 && Array.isArray(journal.changes)) {
+    await applyChanges(root, journal.changes, false)
+    await flushAll(root, journal.changes)
+  }
   await rm(journalPath, { force: true })
   return true
 }
 
-async function applyChanges(root: string, changes: readonly { path: string; text: string | null }[]) {
+async function applyChanges(
+  root: string,
+  changes: readonly { path: string; text: string | null }[],
+  durable: boolean,
+): Promise<void> {
   for (const change of changes) {
     const target = resolveInside(root, change.path)
     if (change.text === null) {
@@ -99,8 +114,35 @@ async function applyChanges(root: string, changes: readonly { path: string; text
       await removeEmptyFolders(root, dirname(target))
     } else {
       await mkdir(dirname(target), { recursive: true })
-      await writeFileAtomic(target, change.text)
+      await writeFileAtomic(target, change.text, { durable })
     }
+  }
+}
+
+// Makes a batch of written files durable: POSIX `sync` flushes them all at once; elsewhere (or if it fails), each
+// file and folder is fsynced.
+async function flushAll(
+  root: string,
+  changes: readonly { path: string; text: string | null }[],
+): Promise<void> {
+  if (process.platform !== 'win32' && spawnSync('sync', { stdio: 'ignore', timeout: 60_000 }).status === 0)
+    return
+  const folders = new Set<string>()
+  for (const change of changes) {
+    const target = resolveInside(root, change.path)
+    folders.add(dirname(target))
+    if (change.text !== null) await fsyncPath(target)
+  }
+  for (const folder of folders) await fsyncPath(folder)
+}
+
+async function fsyncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r').catch(() => undefined)
+  if (handle === undefined) return
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
   }
 }
 
