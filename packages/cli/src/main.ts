@@ -121,6 +121,7 @@ interface RunFlags extends RawTransportFlags {
   workingDir?: string
   insecureFileRead: boolean
   shard?: string
+  disableUnicode?: boolean
   silent?: boolean
   verbose?: boolean
   suppressExitCode?: boolean
@@ -330,6 +331,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
     .option('--working-dir <path>', 'resolve form-data and binary file paths from here (default: .)')
     .option('--no-insecure-file-read', 'refuse to read request files outside the working directory')
     .option('--silent', 'print nothing')
+    .option('--disable-unicode', 'plain ASCII instead of Unicode symbols and box drawing')
     .option('--verbose', 'also print request and response headers and response bodies')
     .option('-x, --suppress-exit-code', 'exit 0 even when requests, scripts or assertions failed')
     .action(async (file: string, flags: RunFlags) => {
@@ -346,6 +348,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
           .map((name) => name.trim())
           .filter((name) => name !== ''),
         silent: flags.silent === true,
+        disableUnicode: flags.disableUnicode === true,
         verbose: flags.verbose === true,
         suppressExitCode: flags.suppressExitCode === true,
         insecureFileRead: flags.insecureFileRead,

@@ -278,6 +278,13 @@ describe('courier run: cli reporter flags', () => {
     expect(lastLine(result.stdout)).toBe('1 passed, 1 failed')
   })
 
+  it('--disable-unicode prints only ASCII', async () => {
+    const result = await runCli(['run', mixed, '-e', environment, '--disable-unicode'])
+    expect(result.stdout).toMatch(/^[\x00-\x7F]*$/)
+    expect(result.stdout).toContain('  ok good')
+    expect(lastLine(result.stdout)).toBe('1 passed, 1 failed')
+  })
+
   it('--bail takes Newman’s modifiers (folder, failure) and stops at the first failure', async () => {
     const result = await runCli(['run', mixed, '-e', environment, '-n', '3', '--bail', 'folder,failure'])
     expect(result.code).toBe(1)

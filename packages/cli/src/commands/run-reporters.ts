@@ -1,5 +1,6 @@
 import { AppError, type Shard } from '@courier/core'
 import { createCliReporter } from '../reporters/cli-reporter.js'
+import { asciiSymbols, unicodeSymbols } from '../reporters/cli-symbols.js'
 import { createHtmlReporter } from '../reporters/html-reporter.js'
 import { createJsonReporter } from '../reporters/json-reporter.js'
 import { createJunitReporter } from '../reporters/junit-reporter.js'
@@ -26,6 +27,8 @@ export interface CliReporterFlags {
 /** What decides which reporters run and where their files go. */
 export interface RunReporterOptions {
   reporters: string[]
+  /** Newman's `--disable-unicode`. */
+  disableUnicode?: boolean
   silent: boolean
   verbose: boolean
   reporterCli?: CliReporterFlags
@@ -63,13 +66,18 @@ export function createRunReporters(
   const reporters: Reporter[] = []
   if (options.reporters.includes('cli') && !options.silent && cli.silent !== true) {
     const bar = wantsProgressBar({ stream: context.progress, env: context.env, silent: options.silent })
-      ? createProgressBar({ stream: context.progress, colors: terminal.colors })
+      ? createProgressBar({
+          stream: context.progress,
+          colors: terminal.colors,
+          symbols: options.disableUnicode === true ? asciiSymbols : unicodeSymbols,
+        })
       : undefined
     reporters.push(
       createCliReporter({
         write: terminal.out,
         colors: terminal.colors,
         verbose: options.verbose,
+        disableUnicode: options.disableUnicode === true,
         ...cli,
         ...(bar === undefined ? {} : { progress: bar }),
       }),

@@ -53,6 +53,8 @@ export interface RunCommandOptions extends RunInputFlags, TransportFlags, RunExp
   /** Newman's --no-insecure-file-read makes this false: no file outside the working directory. */
   insecureFileRead: boolean
   silent: boolean
+  /** Newman's --disable-unicode: plain ASCII in the cli reporter. */
+  disableUnicode: boolean
   verbose: boolean
   /** Newman's -x: exit 0 even when something failed. */
   suppressExitCode: boolean

@@ -1,6 +1,7 @@
 import type { RunEvent, RunFailure, TestResult } from '@courier/core'
 import { formatBytes } from '../format-bytes.js'
 import type { Colors } from '../terminal.js'
+import { asciiSymbols, unicodeSymbols, type CliSymbols } from './cli-symbols.js'
 import type { ProgressBar } from './progress-bar.js'
 import type { Reporter } from './reporter.js'
 import { summaryTable } from './summary-table.js'
@@ -26,6 +27,8 @@ export interface CliReporterOptions {
   showTimestamps?: boolean
   /** The time for timestamps; default: now. */
   now?: () => Date
+  /** Newman's `--disable-unicode`: plain ASCII symbols and table. */
+  disableUnicode?: boolean
   /** A bar redrawn on another stream, erased before every line this reporter writes. */
   progress?: ProgressBar
 }
@@ -42,6 +45,7 @@ export function createCliReporter(options: CliReporterOptions): Reporter {
     options.write(text)
   }
   const now = options.now ?? (() => new Date())
+  const symbols = options.disableUnicode === true ? asciiSymbols : unicodeSymbols
   let iterationCount = 1
   let total = 0
   let done = 0
@@ -67,10 +71,13 @@ export function createCliReporter(options: CliReporterOptions): Reporter {
       case 'script:finished': {
         const lines: string[] = []
         if (options.noConsole !== true)
-          for (const line of event.console) lines.push(`  ${colors.gray(`┆ ${line.text}`)}\n`)
+          for (const line of event.console)
+            lines.push(`  ${colors.gray(`${symbols.console} ${line.text}`)}\n`)
         if (event.error !== undefined && event.error.kind !== 'unavailable') {
           const { name, message } = event.error
-          lines.push(`  ${colors.red(`✗ ${name} in ${event.owner} › ${event.event}: ${message}`)}\n`)
+          lines.push(
+            `  ${colors.red(`${symbols.fail} ${name} in ${event.owner} ${symbols.chevron} ${event.event}: ${message}`)}\n`,
+          )
         }
         if (event.event === 'test') pending.push(...lines)
         else for (const line of lines) write(line)
@@ -79,14 +86,14 @@ export function createCliReporter(options: CliReporterOptions): Reporter {
       case 'request:finished': {
         done++
         const stamp = options.showTimestamps === true ? `${colors.gray(`[${clockTime(now())}]`)} ` : ''
-        write(`${stamp}${requestLine(event, colors)}\n`)
-        if (options.verbose === true) write(verboseDetail(event, colors))
+        write(`${stamp}${requestLine(event, colors, symbols)}\n`)
+        if (options.verbose === true) write(verboseDetail(event, colors, symbols))
         for (const line of pending) write(line)
         pending = []
         if (options.noAssertions !== true) {
           for (const test of event.assertions)
             if (!(options.noSuccessAssertions === true && test.passed && !test.skipped))
-              write(`${assertionLine(test, colors)}\n`)
+              write(`${assertionLine(test, colors, symbols)}\n`)
         }
         progress?.update(done, Math.max(total, done), event.item.path)
         return
@@ -95,7 +102,7 @@ export function createCliReporter(options: CliReporterOptions): Reporter {
         for (const line of pending) write(line)
         pending = []
         progress?.clear()
-        if (options.noSummary !== true) write(`\n${summaryTable(event.stats, colors)}`)
+        if (options.noSummary !== true) write(`\n${summaryTable(event.stats, colors, symbols)}`)
         if (options.noFailures !== true && event.failures.length > 0)
           write(`\n${failureList(event.failures, colors)}`)
         const { assertions } = event.stats
@@ -108,12 +115,16 @@ export function createCliReporter(options: CliReporterOptions): Reporter {
   return { onEvent, finish: () => [] }
 }
 
-function requestLine(event: Extract<RunEvent, { type: 'request:finished' }>, colors: Colors): string {
-  const head = `${colors.dim('→')} ${event.request.method} ${event.request.url}`
+function requestLine(
+  event: Extract<RunEvent, { type: 'request:finished' }>,
+  colors: Colors,
+  symbols: CliSymbols,
+): string {
+  const head = `${colors.dim(symbols.arrow)} ${event.request.method} ${event.request.url}`
   const { response } = event
   let tail: string
   if (event.skipped) tail = colors.yellow('skipped')
-  else if (event.error !== undefined) tail = colors.red(`✗ ${event.error.message}`)
+  else if (event.error !== undefined) tail = colors.red(`${symbols.fail} ${event.error.message}`)
   else if (response === undefined) tail = ''
   else {
     const status = `${response.code} ${response.status}`
@@ -128,10 +139,10 @@ function clockTime(date: Date): string {
     .join(':')
 }
 
-function assertionLine(test: TestResult, colors: Colors): string {
-  if (test.skipped) return `  ${colors.cyan(`- ${test.name}`)}`
-  if (test.passed) return `  ${colors.green('✓')} ${test.name}`
-  return `  ${colors.red(`✗ ${test.name}`)}${colors.dim(` ${test.error?.message ?? ''}`)}`
+function assertionLine(test: TestResult, colors: Colors, symbols: CliSymbols): string {
+  if (test.skipped) return `  ${colors.cyan(`${symbols.skip} ${test.name}`)}`
+  if (test.passed) return `  ${colors.green(symbols.ok)} ${test.name}`
+  return `  ${colors.red(`${symbols.fail} ${test.name}`)}${colors.dim(` ${test.error?.message ?? ''}`)}`
 }
 
 function failureList(failures: readonly RunFailure[], colors: Colors): string {

@@ -1,4 +1,5 @@
 import type { Colors } from '../terminal.js'
+import { unicodeSymbols, type CliSymbols } from './cli-symbols.js'
 
 /** Where the bar is drawn: a terminal stream (standard error), or a stand-in in tests. */
 export interface ProgressStream {
@@ -38,8 +39,13 @@ export function wantsProgressBar(options: {
  * when `colors` are (so `NO_COLOR` and `--color off` give a plain bar).
  * @example const bar = createProgressBar({ stream: process.stderr, colors: terminal.colors })
  */
-export function createProgressBar(options: { stream: ProgressStream; colors: Colors }): ProgressBar {
+export function createProgressBar(options: {
+  stream: ProgressStream
+  colors: Colors
+  symbols?: CliSymbols
+}): ProgressBar {
   const { stream, colors } = options
+  const symbols = options.symbols ?? unicodeSymbols
   let shown = false
   return {
     update(done, total, current) {
@@ -49,9 +55,9 @@ export function createProgressBar(options: { stream: ProgressStream; colors: Col
       const filled = Math.round(fraction * width)
       const count = `${done}/${total}`
       const room = columns - width - count.length - 7
-      const name = room <= 0 ? '' : truncate(current, room)
+      const name = room <= 0 ? '' : truncate(current, room, symbols.ellipsis)
       const paint = (color: (text: string) => string, text: string) => (text === '' ? '' : color(text))
-      const bar = `${paint(colors.green, '█'.repeat(filled))}${paint(colors.dim, '░'.repeat(width - filled))}`
+      const bar = `${paint(colors.green, symbols.barDone.repeat(filled))}${paint(colors.dim, symbols.barTodo.repeat(width - filled))}`
       stream.write(`${erase}[${bar}]  ${count}  ${paint(colors.dim, name)}`)
       shown = true
     },
@@ -63,7 +69,8 @@ export function createProgressBar(options: { stream: ProgressStream; colors: Col
   }
 }
 
-function truncate(text: string, max: number): string {
+function truncate(text: string, max: number, ellipsis: string): string {
   const chars = [...text.replace(/\p{Cc}/gu, ' ')]
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`
+  if (chars.length <= max) return chars.join('')
+  return `${chars.slice(0, Math.max(0, max - ellipsis.length)).join('')}${ellipsis}`
 }

@@ -183,6 +183,17 @@ describe('reporters', () => {
     expect(out).not.toContain('\u001b')
   })
 
+  it('cli: --disable-unicode prints plain ASCII, table and verbose masks included', () => {
+    const out = cliOutput({ disableUnicode: true, verbose: true })
+    expect(out).toMatch(/^[\x00-\x7F]*$/)
+    expect(out).toContain('-> GET http://127.0.0.1/get  200 OK 43 ms 1.2 kB')
+    expect(out).toContain('  ok status is 200')
+    expect(out).toContain('  x has "id"')
+    expect(out).toMatch(/\|\s+requests \|\s+2 \|\s+1 \|/)
+    expect(out).toContain('Authorization: Bearer ****')
+    expect(out.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed')
+  })
+
   it('html: one self-contained page with the summary, chart, failures and requests, all text escaped', () => {
     const [artifact] = feed(
       createHtmlReporter({ collection: { name: 'API & co <script>alert(1)</script>' } }),

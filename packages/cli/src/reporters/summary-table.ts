@@ -1,6 +1,7 @@
 import type { RunStats } from '@courier/core'
 import { formatBytes } from '../format-bytes.js'
 import type { Colors } from '../terminal.js'
+import { unicodeSymbols, type CliSymbols } from './cli-symbols.js'
 import { formatDuration } from './format-duration.js'
 
 /**
@@ -8,7 +9,8 @@ import { formatDuration } from './format-duration.js'
  * the run duration, the data received and the response times.
  * @example terminal.out(summaryTable(stats, colors))
  */
-export function summaryTable(stats: RunStats, colors: Colors): string {
+export function summaryTable(stats: RunStats, colors: Colors, symbols: CliSymbols = unicodeSymbols): string {
+  const { box } = symbols
   const rows: [string, number, number][] = [
     ['iterations', stats.iterations.total, stats.iterations.failed],
     ['requests', stats.requests.total, stats.requests.failed],
@@ -26,20 +28,20 @@ export function summaryTable(stats: RunStats, colors: Colors): string {
   const countWidth = 12
   const inner = nameWidth + 2 * countWidth + 6
   const rule = (left: string, mid: string, right: string) =>
-    `${left}${'─'.repeat(nameWidth + 2)}${mid}${'─'.repeat(countWidth + 2)}${mid}${'─'.repeat(countWidth + 2)}${right}`
+    `${left}${box.h.repeat(nameWidth + 2)}${mid}${box.h.repeat(countWidth + 2)}${mid}${box.h.repeat(countWidth + 2)}${right}`
   const line = (name: string, executed: string, failed: string) =>
-    `│ ${name.padStart(nameWidth)} │ ${executed.padStart(countWidth)} │ ${failed.padStart(countWidth)} │`
+    `${box.v} ${name.padStart(nameWidth)} ${box.v} ${executed.padStart(countWidth)} ${box.v} ${failed.padStart(countWidth)} ${box.v}`
   const out = [
-    rule('┌', '┬', '┐'),
+    rule(box.tl, box.tm, box.tr),
     line('', 'executed', 'failed'),
-    rule('├', '┼', '┤'),
+    rule(box.ml, box.mm, box.mr),
     ...rows.map(([name, total, failed]) => {
       const text = line(name, String(total), String(failed))
       return failed > 0 ? colors.red(text) : text
     }),
-    rule('├', '┴', '┤'),
-    ...notes.map((note) => `│ ${note.padEnd(inner)} │`),
-    rule('└', '─', '┘'),
+    rule(box.ml, box.bm, box.mr),
+    ...notes.map((note) => `${box.v} ${note.padEnd(inner)} ${box.v}`),
+    rule(box.bl, box.bt, box.br),
   ]
   return `${out.join('\n')}\n`
 }
