@@ -1,6 +1,8 @@
 import { createHash, createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEchoServer, type EchoServer } from './echo-server.js'
+import { DigestVerifier } from './digest-auth.js'
+import { postmanEchoCredentials } from './postman-echo-credentials.js'
 
 const nowMs = Date.UTC(2024, 0, 2, 3, 4, 5)
 let echo: EchoServer
@@ -34,15 +36,29 @@ describe('/digest-auth', () => {
     expect(second.headers.get('www-authenticate')).not.toBe(challenge)
   })
 
-  it('accepts a correct response and refuses a wrong password, a foreign nonce or another uri', async () => {
+  it('accepts a correct response, also to a nonce it did not issue (as postman-echo), and refuses a wrong password or another uri', async () => {
     const challenge = (await fetch(`${echo.url}/digest-auth`)).headers.get('www-authenticate') ?? ''
     const send = (authorization: string) => fetch(`${echo.url}/digest-auth`, { headers: { authorization } })
     const ok = await send(digestHeader(challenge, { password: 'password', uri: '/digest-auth' }))
     expect([ok.status, await ok.json()]).toEqual([200, { authenticated: true }])
     expect((await send(digestHeader(challenge, { password: 'nope', uri: '/digest-auth' }))).status).toBe(401)
-    const forged = challenge.replace(/nonce="[^"]*"/, `nonce="${'0'.repeat(32)}"`)
-    expect((await send(digestHeader(forged, { password: 'password', uri: '/digest-auth' }))).status).toBe(401)
+    const fixed = challenge.replace(/nonce="[^"]*"/, 'nonce="ni1LiL0O37PRRhofWdCLmwFsnEtH1lew"')
+    expect((await send(digestHeader(fixed, { password: 'password', uri: '/digest-auth' }))).status).toBe(200)
+    expect((await send(digestHeader(fixed, { password: 'nope', uri: '/digest-auth' }))).status).toBe(401)
     expect((await send(digestHeader(challenge, { password: 'password', uri: '/other' }))).status).toBe(401)
+  })
+
+  it('DigestVerifier refuses a nonce it did not issue unless told to accept any', () => {
+    const header = (nonce: string) => {
+      const response = md5(`${md5('postman:Users:password')}:${nonce}:${md5('GET:/d')}`)
+      return `Digest username="postman", realm="Users", nonce="${nonce}", uri="/d", response="${response}"`
+    }
+    const strict = new DigestVerifier(postmanEchoCredentials.digest)
+    expect(strict.verify('GET', '/d', header('n0'))).toEqual({ type: 'fail', reason: 'unknown nonce' })
+    const issued = /nonce="([^"]*)"/.exec(strict.challenge())?.[1] ?? ''
+    expect(strict.verify('GET', '/d', header(issued))).toEqual({ type: 'pass' })
+    const lenient = new DigestVerifier({ ...postmanEchoCredentials.digest, nonces: 'any' })
+    expect(lenient.verify('GET', '/d', header('n0'))).toEqual({ type: 'pass' })
   })
 
   it('accepts RFC 2069 responses without qop (Postman with an empty qop)', async () => {

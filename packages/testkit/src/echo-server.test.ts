@@ -95,6 +95,8 @@ describe('startEchoServer', () => {
     expect(res.headers.get('server')).toBe('apibin')
     expect(res.headers.get('x-two')).toBe('1, 2')
     expect(body).toEqual({ Server: 'apibin', 'X-Two': ['1', '2'] })
+    const typed = await json('/response-headers?Content-Type=application%2Fjson%3B%20%20charset%3Dutf-8')
+    expect(typed.res.headers.get('content-type')).toBe('application/json;  charset=utf-8')
   })
 
   it('answers /status/:code and /delay/:seconds', async () => {
@@ -117,7 +119,7 @@ describe('startEchoServer', () => {
     expect(followed.url).toBe(`${echo.url}/get`)
   })
 
-  it('sets, lists and deletes cookies', async () => {
+  it('sets (then redirects to /cookies), lists and deletes cookies (answering with those left)', async () => {
     const set = await fetch(`${echo.url}/cookies/set?foo1=bar1&foo2=bar2`, { redirect: 'manual' })
     expect(set.status).toBe(302)
     expect(set.headers.get('location')).toBe('/cookies')
@@ -125,8 +127,15 @@ describe('startEchoServer', () => {
     expect((await json('/cookies', { headers: { cookie: 'foo1=bar1; foo2=bar2' } })).body).toEqual({
       cookies: { foo1: 'bar1', foo2: 'bar2' },
     })
-    const deleted = await fetch(`${echo.url}/cookies/delete?foo1`, { redirect: 'manual' })
-    expect(deleted.headers.getSetCookie()[0]).toMatch(/^foo1=; Expires=Thu, 01 Jan 1970/)
+    const deleted = await fetch(`${echo.url}/cookies/delete?foo1`, {
+      redirect: 'manual',
+      headers: { cookie: 'foo1=bar1; foo2=bar2' },
+    })
+    expect(deleted.status).toBe(200)
+    expect(deleted.headers.getSetCookie()).toEqual([
+      expect.stringMatching(/^foo1=; Expires=Thu, 01 Jan 1970/),
+    ])
+    expect(await deleted.json()).toEqual({ cookies: { foo2: 'bar2' } })
   })
 
   it('compresses /gzip, /deflate and /brotli', async () => {

@@ -32,7 +32,7 @@ export function createEchoHandler(
   options: EchoServerOptions & { protocol: 'http' | 'https'; extraRoutes?: readonly EchoRoute[] },
 ): EchoHandler {
   const timers = new Set<NodeJS.Timeout>()
-  const digest = new DigestVerifier(postmanEchoCredentials.digest)
+  const digest = new DigestVerifier({ ...postmanEchoCredentials.digest, nonces: 'any' })
   const all = [...(options.extraRoutes ?? []), ...routes]
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readBody(req)

@@ -53,9 +53,7 @@ const knownDifferences: Record<string, { reason: string; items: string[] }> = {
     items: ['0:After clearing'],
   },
   'echo-v2': {
-    reason:
-      "the legacy sandbox's SugarJS String#has (`responseBody.has(…)`) is missing; Newman fails `Body does not " +
-      "contain cookie foo2` on the loopback echo server's /cookies/delete",
+    reason: "the legacy sandbox's SugarJS String#has (`responseBody.has(…)`) is missing",
     items: [
       '0:Auth: Digest/DigestAuth Success',
       '0:Auth: Others/Basic Auth',
@@ -110,19 +108,9 @@ const knownDifferences: Record<string, { reason: string; items: string[] }> = {
     reason: "chai-postman's `.jsonSchema()` and `pm.request.to…` / `postmanRequest` assertions are missing",
     items: ['0:chai-postman', '0:pm api'],
   },
-  'semicolon-tests': {
-    reason:
-      "the loopback echo's /response-headers sends Content-Type twice (its own, then the one asked for); " +
-      'pm.response.headers.get() gives Newman the last, Courier the first (postman-echo sends one)',
-    items: ['0:Gets a header with a semicolon'],
-  },
   'super-sandbox-test': {
-    reason:
-      'postman.getResponseCookie and the SugarJS extensions are missing (the script stops before `SugarJS working`); ' +
-      'DigestAuth: Newman sends the fixed nonce of ' +
-      'the collection and gets 401 from the loopback digest server (which accepts only its own nonces), Courier ' +
-      'answers the challenge',
-    items: ['0:r1', '0:DigestAuth'],
+    reason: 'the SugarJS extensions are missing (the script stops before `SugarJS working`)',
+    items: ['0:r1'],
   },
   'v2-regression-tests/v2-regression-tests': {
     reason:

@@ -57,8 +57,10 @@ export function sendJson(
   headers: OutgoingHttpHeaders = {},
 ): void {
   const body = JSON.stringify(value)
+  // A Content-Type among `headers` (in any case: /response-headers?Content-Type=…) replaces the JSON one.
+  const typed = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')
   ctx.res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
+    ...(typed ? {} : { 'content-type': 'application/json; charset=utf-8' }),
     ...headers,
     'content-length': Buffer.byteLength(body),
   })

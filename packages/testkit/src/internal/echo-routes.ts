@@ -152,12 +152,17 @@ export const echoRoutes: readonly EchoRoute[] = [
   {
     pattern: /^\/cookies\/delete$/,
     methods: null,
+    // Answers at once (no redirect to /cookies) with the cookies that remain: Newman's suites expect the deleted ones
+    // gone from this very answer, and postman-request would resend them on a redirect (it keeps the Cookie header).
     handle: (ctx) => {
-      const expired = [...new URLSearchParams(ctx.query).keys()].map(
+      const names = new Set(new URLSearchParams(ctx.query).keys())
+      const expired = [...names].map(
         (name) => `${name}=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/`,
       )
-      ctx.res.setHeader('set-cookie', expired)
-      redirect(ctx, '/cookies')
+      const remaining = Object.entries(parseCookies(ctx.req.headers.cookie)).filter(
+        ([name]) => !names.has(name),
+      )
+      sendJson(ctx, 200, { cookies: Object.fromEntries(remaining) }, { 'set-cookie': expired })
     },
   },
   { pattern: /^\/gzip$/, methods: null, handle: (ctx) => compressed(ctx, 'gzip', 'gzipped') },

@@ -172,10 +172,22 @@ export const pmLayerSource: string = String.raw`
       return -1
     }
     var h = {
-      get: function (name) { var i = index(name); return i < 0 ? undefined : list[i].value },
+      // Postman's HeaderList gives the last of same-name headers (and toObject all of them, as an array).
+      get: function (name) {
+        var n = String(name).toLowerCase()
+        for (var i = list.length - 1; i >= 0; i--) if (list[i].key.toLowerCase() === n) return list[i].value
+        return undefined
+      },
       has: function (name) { return index(name) >= 0 },
       all: function () { return list.map(function (x) { return { key: x.key, value: x.value } }) },
-      toObject: function () { var o = {}; list.forEach(function (x) { o[x.key.toLowerCase()] = x.value }); return o },
+      toObject: function () {
+        var o = {}
+        list.forEach(function (x) {
+          var k = x.key.toLowerCase(), v = o[k]
+          o[k] = v === undefined ? x.value : Array.isArray(v) ? v.concat([x.value]) : [v, x.value]
+        })
+        return o
+      },
       each: function (fn) { list.forEach(function (x) { fn({ key: x.key, value: x.value }) }) },
       count: function () { return list.length },
       toJSON: function () { return h.all() },
