@@ -71,12 +71,6 @@ const knownDifferences: Record<string, { reason: string; items: string[] }> = {
       '0:Utilities/Deflate Compressed Response',
     ],
   },
-  'head-requests': {
-    reason:
-      'needs the internet (google.com, github.com); after the network error Newman runs the test script with a ' +
-      "`responseCode` whose code is not 200, Courier's script throws on an undefined `responseCode`",
-    items: ['0:google', '0:github'],
-  },
   helper: {
     reason: 'pm.request.to.have.header() (chai-postman assertions on the request) is missing',
     items: ['0:OAuth', '0:basicAuth'],
@@ -111,11 +105,6 @@ const knownDifferences: Record<string, { reason: string; items: string[] }> = {
   'super-sandbox-test': {
     reason: 'the SugarJS extensions are missing (the script stops before `SugarJS working`)',
     items: ['0:r1'],
-  },
-  'v2-regression-tests/v2-regression-tests': {
-    reason:
-      'needs the internet (expired.badssl.com); then as head-requests (`responseCode` after a network error)',
-    items: ['0:Insecurity checks'],
   },
   'whatwg-url': {
     reason:

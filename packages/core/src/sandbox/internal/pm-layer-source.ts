@@ -560,7 +560,9 @@ export const pmLayerSource: string = String.raw`
       iterationData: scope(sc.iterationData, { writable: false }),
       variables: variables,
       request: makeRequest(state.request),
-      response: input.response ? makeResponse(input.response, input.cookies) : undefined,
+      // A test script after a network error still has a pm.response, empty (postman-sandbox makes one of nothing).
+      response: input.response ? makeResponse(input.response, input.cookies)
+        : input.event === 'test' ? makeResponse({ headers: [] }, input.cookies) : undefined,
       cookies: cookieList(input.cookies),
       execution: {
         setNextRequest: function (n) { state.nextRequest = n === null ? null : String(n) },
@@ -666,12 +668,14 @@ export const pmLayerSource: string = String.raw`
       var res = input.response
       var headerObject = {}
       if (res) res.headers.forEach(function (x) { headerObject[x.key] = x.value })
+      // A test script without a response (a network error) gets postman-sandbox's placeholders (its key is details).
+      var noResponse = input.event === 'test' ? { code: { code: NaN, name: '', details: '' }, headers: {}, time: NaN } : {}
       // In the order of the script function's parameters (worker-source.ts).
       state.args = [pm, makePostman(pm), state.legacy, { url: input.request.url, method: input.request.method,
         headers: pm.request.headers.toObject(), data: input.request.body },
         pm.environment.toObject(), pm.globals.toObject(), pm.iterationData.toObject(), input.info.iteration,
-        res ? res.body : undefined, res ? { code: res.code, name: res.status, detail: res.status } : undefined,
-        res ? headerObject : undefined, res ? res.responseTime : undefined]
+        res ? res.body : undefined, res ? { code: res.code, name: res.status, detail: res.status } : noResponse.code,
+        res ? headerObject : noResponse.headers, res ? res.responseTime : noResponse.time]
     },
     invoke: function () {
       var fn = compiled
