@@ -1,4 +1,5 @@
 import type { PreparedRequest, TransportResponse } from '../http/index.js'
+import type { Exchange, SentRequest } from './exchange.js'
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308])
 
@@ -8,10 +9,12 @@ export function isRedirect(response: TransportResponse): boolean {
 }
 
 /**
- * The request that follows a redirect, as Postman (postman-request) builds it: 307 and 308 keep the method and
- * body; 301, 302 and 303 turn into a body-less GET unless `followOriginalHttpMethod`; the Authorization header is
- * dropped when the host changes unless `followAuthorizationHeader` (a Cookie header the user wrote always is); a Referer names the previous URL unless
- * `removeRefererHeaderOnRedirect`.
+ * The request that follows a redirect, as Postman (postman-request) builds it: 307 and 308 (and any status with
+ * `followOriginalHttpMethod`) keep the method and body; otherwise the body and its Content-Type / Content-Length go
+ * and the method turns into GET (HEAD stays HEAD). When the host changes, a Host header the request set goes, and
+ * so does Authorization unless `followAuthorizationHeader` (and a Cookie header the user wrote: the jar decides what
+ * that host gets). A Referer names the previous URL (a Referer the request set takes that value, in its place)
+ * unless `removeRefererHeaderOnRedirect`, which keeps a Referer the request set as it is.
  * @example const next = followRedirect(request, response)
  */
 export function followRedirect(request: PreparedRequest, response: TransportResponse): PreparedRequest {
@@ -19,28 +22,40 @@ export function followRedirect(request: PreparedRequest, response: TransportResp
   const from = new URL(request.url)
   const to = new URL(location, from)
   const { settings } = request
-  const keepMethod =
-    response.status === 307 ||
-    response.status === 308 ||
-    settings.followOriginalHttpMethod ||
-    request.method === 'GET' ||
-    request.method === 'HEAD'
-  const dropped = new Set<string>(['host', 'referer'])
-  if (!keepMethod)
-    for (const name of ['content-type', 'content-length', 'transfer-encoding']) dropped.add(name)
-  const crossHost = to.hostname !== from.hostname
-  // A Cookie header the user wrote never follows to another host; the jar decides what that host gets.
-  if (crossHost) dropped.add('cookie')
-  if (crossHost && !settings.followAuthorizationHeader) dropped.add('authorization')
+  const keepBody = response.status === 307 || response.status === 308 || settings.followOriginalHttpMethod
+  const dropped = new Set<string>()
+  if (!keepBody) for (const name of ['content-type', 'content-length', 'transfer-encoding']) dropped.add(name)
+  if (to.hostname !== from.hostname) {
+    dropped.add('host')
+    dropped.add('cookie')
+    if (!settings.followAuthorizationHeader) dropped.add('authorization')
+  }
   const headers = request.headers.filter((header) => !dropped.has(header.key.toLowerCase()))
-  if (!settings.removeRefererHeaderOnRedirect) headers.push({ key: 'Referer', value: from.href })
+  if (!settings.removeRefererHeaderOnRedirect) {
+    const index = headers.findIndex((header) => header.key.toLowerCase() === 'referer')
+    const referer = { key: headers[index]?.key ?? 'Referer', value: from.href }
+    if (index === -1) headers.push(referer)
+    else headers.splice(index, 1, referer)
+  }
   return {
     ...request,
-    method: keepMethod ? request.method : 'GET',
+    method: keepBody || request.method === 'HEAD' ? request.method : 'GET',
     url: to.href,
     headers,
-    body: keepMethod ? request.body : { type: 'none' },
+    body: keepBody ? request.body : { type: 'none' },
   }
+}
+
+/**
+ * The request as the item sent it, before the redirects that followed (after any auth challenge it answered): what
+ * Newman reports as the request (its method and URL), where `exchange.request` is the last hop's.
+ * @example originalRequest(exchange).method // 'DELETE' after a 302 turned it into a GET
+ */
+export function originalRequest(exchange: Exchange): SentRequest {
+  const { hops } = exchange
+  let first = hops.length - 1
+  while (first > 0 && isRedirect(hops[first - 1]!.response)) first--
+  return hops[first]?.request ?? exchange.request
 }
 
 function headerValue(response: TransportResponse, name: string): string | undefined {

@@ -1,6 +1,6 @@
 export type { Exchange, Hop, SentRequest } from './exchange.js'
 export type { SendInput, SendRequestOptions } from './send-request.js'
 export { sendRequest } from './send-request.js'
-export { followRedirect, isRedirect } from './follow-redirect.js'
+export { followRedirect, isRedirect, originalRequest } from './follow-redirect.js'
 export { collectSecrets, maskSecrets, redactExchange } from './redact-exchange.js'
 export { withTokenVariables } from './token-scope.js'

@@ -4,6 +4,7 @@ import { isAppError } from '../errors/index.js'
 import { createCookieJar } from '../http/cookies/index.js'
 import type { PreparedRequest, Transport, TransportRequest, TransportResponse } from '../http/index.js'
 import { defaultRequestSettings } from '../http/index.js'
+import { originalRequest } from './follow-redirect.js'
 import { sendRequest } from './send-request.js'
 
 // A scripted transport: each call answers with the next response and records what it was asked to send.
@@ -103,6 +104,86 @@ describe('sendRequest redirects', () => {
     const settings = { ...defaultRequestSettings, followAuthorizationHeader: true }
     await sendRequest({ request: prepared({ settings }) }, { transport: kept.transport })
     expect(kept.sent[1]?.headers).toContainEqual({ key: 'Authorization', value: 'Bearer t0ken' })
+  })
+
+  it('sets a Referer the request has to the previous URL in its place, or keeps it with removeRefererHeaderOnRedirect', async () => {
+    const headers = [
+      { key: 'referer', value: 'http://example.test/' },
+      { key: 'X-After', value: '1' },
+    ]
+    const set = fakeTransport((_, i) => (i === 0 ? redirect(302, '/next') : {}))
+    await sendRequest({ request: prepared({ method: 'GET', headers }) }, { transport: set.transport })
+    expect(set.sent[1]?.headers).toEqual([
+      { key: 'referer', value: 'http://127.0.0.1:8000/start' },
+      { key: 'X-After', value: '1' },
+    ])
+    const kept = fakeTransport((_, i) => (i === 0 ? redirect(302, '/next') : {}))
+    const settings = { ...defaultRequestSettings, removeRefererHeaderOnRedirect: true }
+    await sendRequest(
+      { request: prepared({ method: 'GET', headers, settings }) },
+      { transport: kept.transport },
+    )
+    expect(kept.sent[1]?.headers).toEqual(headers)
+    const none = fakeTransport((_, i) => (i === 0 ? redirect(302, '/next') : {}))
+    await sendRequest(
+      { request: prepared({ method: 'GET', headers: [], settings }) },
+      { transport: none.transport },
+    )
+    expect(none.sent[1]?.headers).toEqual([])
+  })
+
+  it('keeps HEAD on a 302, and a Host header the request set unless the host changes', async () => {
+    const host = { key: 'Host', value: 'named.test' }
+    const same = fakeTransport((_, i) => (i === 0 ? redirect(302, '/next') : {}))
+    await sendRequest(
+      { request: prepared({ method: 'HEAD', headers: [host] }) },
+      { transport: same.transport },
+    )
+    expect([same.sent[1]?.method, same.sent[1]?.headers[0]]).toEqual(['HEAD', host])
+    const other = fakeTransport((_, i) => (i === 0 ? redirect(302, 'http://localhost:9/x') : {}))
+    await sendRequest(
+      { request: prepared({ method: 'GET', headers: [host] }) },
+      { transport: other.transport },
+    )
+    expect(other.sent[1]?.headers.some((h) => h.key === 'Host')).toBe(false)
+  })
+
+  it("names the request before the redirects as the original one (Newman's request), after an auth challenge", async () => {
+    const { transport } = fakeTransport((_, i) =>
+      i === 1 ? redirect(302, '/next') : i === 0 ? { status: 401 } : {},
+    )
+    const handler: AuthHandler = {
+      type: 'test',
+      needsSession: false,
+      sign: (request) => Promise.resolve(request),
+      respond: (request, response) =>
+        Promise.resolve(
+          response.status === 401
+            ? { ...request, headers: [{ key: 'Authorization', value: 'answer' }] }
+            : undefined,
+        ),
+    }
+    const exchange = await sendRequest(
+      { request: prepared({ method: 'DELETE' }), auth: { type: 'test', params: {} } },
+      {
+        transport,
+        authorize: {
+          createHandler: () => handler,
+          context: {
+            clock: { now: () => new Date(0) },
+            random: { bytes: (n: number) => new Uint8Array(n) },
+            files: { read: () => Promise.reject(new Error('no files')) },
+          },
+        },
+      },
+    )
+    expect(exchange.hops.map((hop) => hop.request.method)).toEqual(['DELETE', 'DELETE', 'GET'])
+    const original = originalRequest(exchange)
+    expect([original.method, original.url, original.headers]).toEqual([
+      'DELETE',
+      'http://127.0.0.1:8000/start',
+      [{ key: 'Authorization', value: 'answer' }],
+    ])
   })
 
   it('returns the redirect itself when following is off, and stops past maxRedirects', async () => {

@@ -79,17 +79,6 @@ const knownDifferences: Record<string, { reason: string; items: string[] }> = {
     reason: 'the legacy `request.data` object (form-data fields, repeated keys as an array) is missing',
     items: ['0:r1'],
   },
-  'protocol-profile-behavior': {
-    reason:
-      'with removeRefererHeaderOnRedirect: true Newman keeps a Referer the request set itself, Courier drops it; ' +
-      "after a redirect that changed the method (to GET), Courier's request:finished reports the last hop's " +
-      "method, Newman's request event the item's",
-    items: [
-      '0:followOriginalHttpMethod/followOriginalHttpMethod: false',
-      '0:removeRefererHeaderOnRedirect/removeRefererHeaderOnRedirect: true + initial referer',
-      '0:maxRedirects',
-    ],
-  },
   'prototype-check': {
     reason: "the legacy sandbox's SugarJS prototype extensions (Array#none, Number#ordinalize…) are missing",
     items: ['0:objectPrototype'],

@@ -3,7 +3,7 @@ import type { EventList } from '../../collection/index.js'
 import { isAppError } from '../../errors/index.js'
 import { prepareRequest } from '../../http/index.js'
 import { createScriptCookieJar, type TestResult } from '../../sandbox/index.js'
-import { sendRequest, withTokenVariables, type Exchange } from '../../send/index.js'
+import { originalRequest, sendRequest, withTokenVariables, type Exchange } from '../../send/index.js'
 import type { VariableScopes } from '../../variables/index.js'
 import type { ResponseSummary, RunEvent } from '../types.js'
 import type { ItemContext } from './item-context.js'
@@ -79,7 +79,8 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
       clock: options.clock,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     })
-    request = sentShape(exchange.request)
+    // The item's request as Newman reports it: its method and URL before any redirect.
+    request = sentShape(originalRequest(exchange))
   } catch (caught) {
     // Network faults and unresolvable requests are outcomes: recorded, and the run goes on (Newman). An abort
     // (Ctrl-C, --timeout) is recorded too; the runner stops before the next request.
