@@ -88,6 +88,7 @@ interface SendFlags extends RawTransportFlags {
 }
 
 interface RunFlags extends RawTransportFlags {
+  workspace?: string
   environment?: string
   globals?: string
   iterationData?: string
@@ -283,9 +284,13 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
 
   addTransportOptions(program.command('run'))
     .description('run a collection as Newman does: iterations, data files, scripts and tests, reports')
-    .argument('<collection>', 'a Postman collection file')
-    .option('-e, --environment <file>', 'an environment file')
-    .option('-g, --globals <file>', 'a globals file')
+    .argument(
+      '<collection>',
+      'a Postman collection file, or a collection (or "Collection/Folder") of the workspace',
+    )
+    .option('-w, --workspace <dir>', 'the workspace (default: the nearest one upward from here)')
+    .option('-e, --environment <file|name>', 'an environment file, or an environment of the workspace')
+    .option('-g, --globals <file>', 'a globals file (in a workspace: its globals by default)')
     .option(
       '-d, --iteration-data <file>',
       'a data file (CSV with a header row, or a JSON array): one iteration per row',
@@ -363,6 +368,7 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
         },
         version: readVersion(),
         ...definedOnly({
+          workspace: flags.workspace,
           environment: flags.environment,
           globals: flags.globals,
           iterationData: flags.iterationData,

@@ -328,8 +328,8 @@ describe.runIf(hasScript)('courier run: progress bar on a terminal', () => {
     return out
   }
   const withoutCi = () => {
-    const env = { ...process.env, NO_COLOR: '1' }
-    delete env.CI
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' }
+    delete env['CI']
     return env
   }
 

@@ -126,6 +126,11 @@ describe('courier workspace commands', { timeout: 120_000 }, () => {
     expect(entries[0]).toMatchObject({ method: 'GET', status: 200, environment: 'Local' })
     // The secret value was masked before it was stored.
     expect(entries[0]?.url).not.toContain('token-123')
+    // `run` takes the workspace's collection (or "Collection/Folder") and environment by name too.
+    const run = await cli(['run', 'Echo/Things', '-e', 'Local'])
+    expect(run.stdout).toContain('Get thing')
+    expect(run.stdout).toMatch(/1 passed|0 failed/)
+    expect(run.code).toBe(0)
   })
 
   it('example save keeps a response from the history as an example; ls lists it, add writes one, rm deletes', async () => {

@@ -7,7 +7,14 @@ import {
   type Collection,
   type Variable,
 } from '@courier/core'
+import { stat } from 'node:fs/promises'
+import type { Workspace } from '@courier/storage'
+import pc from 'picocolors'
 import { readDocumentFile } from '../read-document-file.js'
+import type { Terminal } from '../terminal.js'
+import { loadCollectionArg, loadVariablesArg } from '../workspace/collection-arg.js'
+
+const noColors = pc.createColors(false)
 
 /** What `courier run` reads before it starts: the collection, the scopes and the data rows. */
 export interface RunInputs {
@@ -15,10 +22,13 @@ export interface RunInputs {
   environment: { name: string; id?: string; values: Variable[] }
   globals: { name: string; id?: string; values: Variable[] }
   iterationData?: Record<string, unknown>[]
+  /** A folder (or request) named in a workspace path after the collection: what runs. */
+  folder?: string
 }
 
 /** The files and `--env-var`/`--global-var` flags of `courier run`. */
 export interface RunInputFlags {
+  workspace?: string
   environment?: string
   globals?: string
   iterationData?: string
@@ -31,19 +41,31 @@ export interface RunInputFlags {
  * `--global-var` (they replace a variable of the same name or add one).
  * @example const inputs = await loadRunInputs('api.json', { environment: 'env.json', envVars: [], globalVars: [] })
  */
-export async function loadRunInputs(file: string, flags: RunInputFlags): Promise<RunInputs> {
-  const document = parseDocument(await readDocumentFile(file), { source: file })
-  if (document.type !== 'collection') {
-    throw new AppError('FORMAT_UNKNOWN', `${file}: this is a ${document.type} file, not a collection`, {
-      source: file,
-      found: document.type,
-    })
+export async function loadRunInputs(
+  file: string,
+  flags: RunInputFlags,
+  terminal?: Terminal,
+): Promise<RunInputs> {
+  const quiet: Terminal = terminal ?? {
+    out: () => undefined,
+    err: () => undefined,
+    colors: noColors,
+    isTTY: false,
   }
-  const environment = await readScope(flags.environment, 'environment')
-  const globals = await readScope(flags.globals, 'globals')
+  const arg = await loadCollectionArg(file, flags, quiet)
+  const ws = arg.workspace?.ws
+  const environment = await readScope(flags.environment, 'environment', ws)
+  // In a workspace, its globals apply unless -g names others (as `courier send` does).
+  const globals = await readScope(
+    flags.globals ?? (ws?.globals() === undefined ? undefined : 'globals'),
+    'globals',
+    ws,
+  )
   environment.values = withOverrides(environment.values, flags.envVars, '--env-var')
   globals.values = withOverrides(globals.values, flags.globalVars, '--global-var')
-  const inputs: RunInputs = { collection: document.collection, environment, globals }
+  const inputs: RunInputs = { collection: arg.collection, environment, globals }
+  // `courier run "GoToMeeting/Organizers"`: the folder after the collection is what runs.
+  if (arg.workspace?.item !== undefined) inputs.folder = arg.workspace.item
   if (flags.iterationData !== undefined) {
     const text = new TextDecoder().decode(await readDocumentFile(flags.iterationData))
     inputs.iterationData = parseIterationData(text, { source: flags.iterationData })
@@ -52,11 +74,16 @@ export async function loadRunInputs(file: string, flags: RunInputFlags): Promise
 }
 
 async function readScope(
-  file: string | undefined,
+  arg: string | undefined,
   fallbackName: string,
+  ws: Workspace | undefined,
 ): Promise<{ name: string; id?: string; values: Variable[] }> {
-  if (file === undefined) return { name: fallbackName, values: [] }
-  const document = parseDocument(await readDocumentFile(file), { source: file })
+  if (arg === undefined) return { name: fallbackName, values: [] }
+  if (ws !== undefined && !(await isFile(arg))) {
+    const loaded = await loadVariablesArg(arg, ws, fallbackName === 'globals' ? 'globals' : 'environment')
+    return { name: loaded.name, values: loaded.variables }
+  }
+  const document = parseDocument(await readDocumentFile(arg), { source: arg })
   if (document.type === 'collection')
     return { name: fallbackName, values: collectionVariables(document.collection) }
   const scope = document.type === 'environment' ? document.environment : document.globals
@@ -65,6 +92,10 @@ async function readScope(
     ...(scope.id === undefined ? {} : { id: scope.id }),
     values: environmentVariables(scope),
   }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() === true
 }
 
 function withOverrides(values: Variable[], flags: readonly string[], flag: string): Variable[] {

@@ -72,7 +72,10 @@ export async function runCommand(
   terminal: Terminal,
 ): Promise<number> {
   const shard = options.shard === undefined ? undefined : parseShard(options.shard)
-  const inputs = await loadRunInputs(file, options)
+  const inputs = await loadRunInputs(file, options, terminal)
+  // `courier run "Collection/Folder"` in a workspace runs that folder, as `--folder Folder` does.
+  const folders =
+    options.folders.length === 0 && inputs.folder !== undefined ? [inputs.folder] : options.folders
   const info = {
     name: inputs.collection.info?.name ?? file,
     ...(typeof inputs.collection.info?._postman_id === 'string'
@@ -117,7 +120,7 @@ export async function runCommand(
       ...(tokenStore === undefined ? {} : { oauth2: { tokens: tokenStore.tokens, transport } }),
       ...(inputs.iterationData === undefined ? {} : { iterationData: inputs.iterationData }),
       ...(options.iterationCount === undefined ? {} : { iterationCount: options.iterationCount }),
-      folders: options.folders,
+      folders,
       ...(shard === undefined ? {} : { shard }),
       bail: options.bail,
       ...(options.delayRequestMs === undefined ? {} : { delayRequestMs: options.delayRequestMs }),
