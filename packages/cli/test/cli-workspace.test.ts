@@ -214,6 +214,40 @@ describe('courier workspace commands', { timeout: 120_000 }, () => {
     expect(withSecrets.stdout).toContain('very-secret-42')
   })
 
+  it('secret collection variables: kept out of the files, used when sending, exported only on request', async () => {
+    const file = join(ws, '..', 'secrets.postman_collection.json')
+    await writeFile(
+      file,
+      JSON.stringify({
+        info: {
+          name: 'Secrets',
+          _postman_id: '11111111-2222-4333-8444-555555555555',
+          schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+        },
+        variable: [
+          { key: 'baseUrl', value: echo.url },
+          { key: 'apiKey', value: 'sek-999', type: 'secret' },
+        ],
+        item: [
+          {
+            name: 'Headers',
+            request: {
+              method: 'GET',
+              header: [{ key: 'X-Api-Key', value: '{{apiKey}}' }],
+              url: '{{baseUrl}}/headers',
+            },
+          },
+        ],
+      }),
+    )
+    expect((await cli(['import', file])).code).toBe(0)
+    expect(await filesUnder(join(ws, 'postman'))).not.toContain('sek-999')
+    const sent = await cli(['send', 'Secrets/Headers', '--show-secrets'])
+    expect(JSON.parse(sent.stdout)).toMatchObject({ headers: { 'x-api-key': 'sek-999' } })
+    expect((await cli(['export', 'Secrets'])).stdout).not.toContain('sek-999')
+    expect((await cli(['export', 'Secrets', '--include-secrets'])).stdout).toContain('sek-999')
+  })
+
   it('a YAML mistake made by hand is named with file, line and column; the rest still works', async () => {
     const file = join(ws, 'postman', 'collections', 'Echo', 'Moved.request.yaml')
     await writeFile(file, '$kind: http-request\nmethod: [GET\n')

@@ -13,6 +13,7 @@ import {
 import type { Workspace } from '@courier/storage'
 import { readDocumentFile } from '../read-document-file.js'
 import type { Terminal } from '../terminal.js'
+import { withCollectionSecrets } from './collection-secrets.js'
 import { resolveItemPath } from './item-path.js'
 import { openWorkspace, openWorkspaceState, type WorkspaceFlags } from './open-workspace.js'
 
@@ -54,8 +55,15 @@ export async function loadCollectionArg(
     throw error
   }
   const target = resolveItemPath(ws, arg)
+  const state = await openWorkspaceState(ws.root, process.env)
+  let collection: Collection
+  try {
+    collection = await withCollectionSecrets(target.collection, state.secrets)
+  } finally {
+    state.close()
+  }
   return {
-    collection: target.collection,
+    collection,
     source: target.dir,
     workspace: { ws, dir: target.dir, ...(target.item === undefined ? {} : { item: target.item }) },
   }

@@ -8,6 +8,7 @@ import {
 import { writeFileAtomic, type SecretStore } from '@courier/storage'
 import { ExitCode } from '../../exit-codes.js'
 import type { Terminal } from '../../terminal.js'
+import { withCollectionSecrets } from '../../workspace/collection-secrets.js'
 import { openWorkspace, openWorkspaceState, type WorkspaceFlags } from '../../workspace/open-workspace.js'
 
 /** Options of `courier export`. */
@@ -92,14 +93,5 @@ async function fillEnvironment(
 }
 
 async function fillCollection(collection: Collection, secrets: SecretStore | undefined): Promise<Collection> {
-  const id = collection.info?._postman_id
-  if (secrets === undefined || typeof id !== 'string' || collection.variable == null) return collection
-  const values = new Map((await secrets.list(`collection:${id}`)).map((s) => [s.key, s.value]))
-  if (values.size === 0) return collection
-  return {
-    ...collection,
-    variable: collection.variable.map((v) =>
-      typeof v.key === 'string' && values.has(v.key) ? { ...v, value: values.get(v.key) } : v,
-    ),
-  }
+  return secrets === undefined ? collection : withCollectionSecrets(collection, secrets)
 }

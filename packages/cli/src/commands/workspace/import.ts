@@ -6,6 +6,7 @@ import { ExitCode } from '../../exit-codes.js'
 import { printWarnings } from '../../print-warnings.js'
 import { readDocumentFile } from '../../read-document-file.js'
 import type { Terminal } from '../../terminal.js'
+import { takeCollectionSecrets } from '../../workspace/collection-secrets.js'
 import { openWorkspace, openWorkspaceState, type WorkspaceFlags } from '../../workspace/open-workspace.js'
 
 /** Options of `courier import`. */
@@ -53,7 +54,8 @@ export async function importCommand(
     for (const { file, document } of documents) {
       const attempt = async (onConflict: ImportOptions['onConflict']): Promise<Imported> => {
         if (document.type === 'collection') {
-          const added = await ws.addCollection(document.collection, onConflict)
+          const collection = await takeCollectionSecrets(document.collection, state.secrets)
+          const added = await ws.addCollection(collection, onConflict)
           const name = added.collection.info?.name ?? ''
           return { file, type: 'collection', name, path: added.dir, secrets: 0 }
         }
