@@ -76,6 +76,15 @@ describe('the request head on the wire', () => {
     ])
   })
 
+  it("sends the URL's userinfo as Basic credentials unless the request has an Authorization header", async () => {
+    const url = `http://us%40r:p%40ss:word@127.0.0.1:${raw.port}/p`
+    const basic = `Basic ${Buffer.from('us@r:p@ss:word').toString('base64')}`
+    expect(await sent({ url })).toContain(`\r\nAuthorization: ${basic}\r\n`)
+    const own = await sent({ url, headers: [{ key: 'authorization', value: 'Bearer t' }] })
+    expect(own.match(/authorization:/gi)).toEqual(['authorization:'])
+    expect(await sent({})).not.toMatch(/authorization/i)
+  })
+
   it('sends Content-Length: 0 for a custom method without a body, as Node does', async () => {
     expect(await sent({ method: 'POSTMAN' })).toContain('\r\nContent-Length: 0\r\n\r\n')
     expect(await sent({ method: 'DELETE' })).not.toMatch(/content-length/i)

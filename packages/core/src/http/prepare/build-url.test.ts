@@ -37,7 +37,9 @@ describe('buildUrl', () => {
     ['protocol and host lower-cased', 'HTTPS://X.Test/A', 'https://x.test/A'],
     ['unicode host punycoded', 'https://郵便屋さん.com/', 'https://xn--48jwgn17gdel797d.com/'],
     ['userinfo encoded', 'https://us er:p;w=@x.test/', 'https://us%20er:p%3Bw%3D@x.test/'],
+    ['userinfo up to the last @', 'https://us@r:p@ss:w@x.test/p@q', 'https://us%40r:p%40ss%3Aw@x.test/p@q'],
     ['port kept', 'http://localhost:3000', 'http://localhost:3000/'],
+    ['a lone ? kept', 'https://x.test/get?', 'https://x.test/get?'],
     ['IPv6 host', 'http://[::1]/a', 'http://[::1]/a'],
     [
       'a variable holding a path',
@@ -87,6 +89,39 @@ describe('buildUrl', () => {
     const url: Url = { host: ['x', 'test'], query: [{ key: 'q', value: '{{v}}' }] }
     expect(buildUrl(url, { scopes: { environment: [{ key: 'v', value: 'a&b=c' }] }, method: 'GET' })).toBe(
       'http://x.test/?q=a&b=c',
+    )
+  })
+
+  it('keeps the ? of an object URL whose one parameter is empty, as Url#toString does', () => {
+    const url: Url = {
+      protocol: 'https',
+      host: ['x', 'test'],
+      path: ['get'],
+      query: [{ key: null, value: null }],
+    }
+    expect(build(url)).toBe('https://x.test/get?')
+  })
+
+  it('encodes & and # (and = in keys) written in object query parts, outside variables whose value then splits', () => {
+    const url: Url = {
+      protocol: 'https',
+      host: ['x', 'test'],
+      path: ['get'],
+      query: [
+        { key: 'q', value: '%23{{foo&bar}}%23' },
+        { key: 'x%26y', value: '{{#foo#}}' },
+        { key: 'b#a&r=', value: null },
+        { key: 'v', value: 'a&b#c=d' },
+      ],
+    }
+    const vars = {
+      environment: [
+        { key: 'foo&bar', value: '1' },
+        { key: '#foo#', value: '2' },
+      ],
+    }
+    expect(buildUrl(url, { scopes: vars, method: 'GET' })).toBe(
+      'https://x.test/get?q=%231%23&x%26y=2&b%23a%26r%3D&v=a%26b%23c=d',
     )
   })
 

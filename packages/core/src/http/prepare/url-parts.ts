@@ -27,7 +27,8 @@ const PROTOCOL = /^([^:?]+):\/\//
 const HOST = /^[^?#/]+/
 const PORT = /:([^:\]]*)$/
 const PATH = /^.*?(?=[?#]|$)/
-const QUERY = /^\?([^#]+)/
+// A `?` with nothing after it is one empty parameter, as Postman parses it (`/get?` keeps its `?`).
+const QUERY = /^\?([^#]*)/
 const HASH = /#(.+)$/
 
 /**
@@ -46,7 +47,8 @@ export function parseUrl(text: string): UrlParts {
   if (authority !== undefined) {
     rest = rest.slice(authority.length)
     let host = authority
-    const at = host.indexOf('@')
+    // The userinfo ends at the last `@` of the authority (`us@r:p@ss@host`), as Postman splits it.
+    const at = host.lastIndexOf('@')
     if (at > 0) {
       const [user = '', ...password] = host.slice(0, at).split(':')
       parts.auth = password.length > 0 ? { user, password: password.join(':') } : { user }
@@ -81,11 +83,32 @@ function parseParam(text: string): QueryParam {
 }
 
 /**
- * Joins query parameters without encoding (`Url#getQueryString`): `a`, `a=`, `a=b`.
- * @example unparseQuery([{ key: 'a', value: null }, { key: 'b', value: '' }]) // 'a&b='
+ * Joins query parameters as `Url#getQueryString` does: `a`, `a=`, `a=b`, with the characters that would split them
+ * again percent-encoded outside `{{…}}` (`&` and `#`, and `=` in keys), so the text parses back to the same pairs.
+ * @example unparseQuery([{ key: 'a', value: null }, { key: 'b&c', value: '' }]) // 'a&b%26c='
  */
 export function unparseQuery(query: readonly QueryParam[]): string {
-  return query.map((param) => (param.value === null ? param.key : `${param.key}=${param.value}`)).join('&')
+  return query
+    .map((param) =>
+      param.value === null
+        ? escapeReserved(param.key, /[&#=]/g)
+        : `${escapeReserved(param.key, /[&#=]/g)}=${escapeReserved(param.value, /[&#]/g)}`,
+    )
+    .join('&')
+}
+
+const VARIABLE = /(\{\{[^{}]*\}\})/
+
+function escapeReserved(text: string, reserved: RegExp): string {
+  if (!/[&#=]/.test(text)) return text
+  return text
+    .split(VARIABLE)
+    .map((piece, index) =>
+      index % 2 === 1
+        ? piece
+        : piece.replace(reserved, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+    )
+    .join('')
 }
 
 /**
@@ -106,8 +129,8 @@ export function unparseUrl(parts: UrlParts, pathVariables: ReadonlyMap<string, s
     )
     text += `/${segments.join('/')}`
   }
-  const query = unparseQuery(parts.query)
-  if (query !== '') text += `?${query}`
+  // Any parameter keeps the `?`, even one that joins to nothing (`/get?`).
+  if (parts.query.length > 0) text += `?${unparseQuery(parts.query)}`
   if (parts.hash !== undefined && parts.hash !== '') text += `#${parts.hash}`
   return text
 }

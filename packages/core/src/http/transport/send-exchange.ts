@@ -9,6 +9,7 @@ import type { ConnectionTracker } from './connection-timings.js'
 import { createBodyDecoder, type BodyDecoder } from './decode-body.js'
 import { encodeBody } from './encode-body.js'
 import { rewriteRequestHead } from './rewrite-request-head.js'
+import { withUrlCredentials } from './with-url-credentials.js'
 import { redactUrl, toTransportError, type FaultContext } from './to-transport-error.js'
 
 /** What one exchange needs besides the request. */
@@ -35,7 +36,7 @@ export function sendExchange(
     ...(options.proxy === undefined ? {} : { proxy: options.proxy }),
   }
   if (signal?.aborted) return Promise.reject(signal.reason as Error)
-  const { headers, body } = encodeBody(request.body, request.headers)
+  const { headers, body } = encodeBody(request.body, withUrlCredentials(request.url, request.headers))
   return new Promise<TransportResponse>((resolve, reject) => {
     const startedAt = performance.now()
     let controller: Dispatcher.DispatchController | undefined
