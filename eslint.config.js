@@ -24,7 +24,10 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        project: packages.map((p) => `./packages/${p}/tsconfig.check.json`),
+        project: [
+          ...packages.map((p) => `./packages/${p}/tsconfig.check.json`),
+          './packages/web/tsconfig.client.json',
+        ],
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -32,7 +35,10 @@ export default tseslint.config(
     settings: {
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
-          project: packages.map((p) => `packages/${p}/tsconfig.check.json`),
+          project: [
+            ...packages.map((p) => `packages/${p}/tsconfig.check.json`),
+            'packages/web/tsconfig.client.json',
+          ],
           noWarnOnMultipleProjects: true,
           conditionNames: ['@courier/source', 'types', 'import', 'node', 'default'],
         }),
@@ -99,6 +105,25 @@ export default tseslint.config(
     },
   })),
   { files: ['packages/cli/**/*.ts', 'bench/**/*.ts'], rules: { 'no-console': 'off' } },
+  // The web client is bundled by Vite: its libraries are the web package's devDependencies.
+  {
+    files: ['packages/web/src/client/**/*.{ts,tsx}'],
+    rules: {
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        { packageDir: ['./packages/web'], devDependencies: true },
+      ],
+    },
+  },
+  {
+    files: ['packages/web/vite.config.ts'],
+    rules: {
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        { packageDir: ['./packages/web', '.'], devDependencies: true },
+      ],
+    },
+  },
   ...packages.map((p) => ({
     files: [`packages/${p}/**/*.test.ts`, `packages/${p}/test/**/*.ts`],
     rules: {
@@ -117,5 +142,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
     },
   },
-  { files: ['*.config.ts', 'scripts/**/*.ts'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['*.config.ts', 'packages/web/vite.config.ts', 'scripts/**/*.ts'],
+    ...tseslint.configs.disableTypeChecked,
+  },
 )

@@ -19,14 +19,28 @@ export default defineConfig({
   ssr: { resolve: { conditions } },
   test: {
     reporters: ['default', './scripts/plain-summary-reporter.ts'],
-    projects: packages.map(([name, root]) => ({
-      extends: true,
-      test: {
-        name,
-        root,
-        include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-        testTimeout: 30_000,
+    projects: [
+      ...packages.map(([name, root]) => ({
+        extends: true,
+        test: {
+          name,
+          root,
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      })),
+      // The `courier ui` client in Chromium against the built server (packages/web/e2e): one file at a time.
+      {
+        extends: true,
+        test: {
+          name: '@courier/web-e2e',
+          root: 'packages/web',
+          include: ['e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
       },
-    })),
+    ],
   },
 })

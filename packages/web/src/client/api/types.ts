@@ -1,0 +1,194 @@
+// The shapes of docs/ui-api.md as the client reads them. Items are Postman v2.1 JSON, kept loose on purpose:
+// the client edits the fields it knows and carries every other field through untouched (lossless saves).
+
+/** A `{ key, value }` row as Postman stores headers, query parameters, form fields and auth parameters. */
+export interface KeyValue {
+  key: string
+  value: string
+  disabled?: boolean
+  description?: string
+  type?: string
+  src?: string | string[]
+  [extra: string]: unknown
+}
+
+export interface UrlObject {
+  raw?: string
+  query?: KeyValue[]
+  variable?: KeyValue[]
+  [extra: string]: unknown
+}
+
+export interface Auth {
+  type: string
+  [params: string]: unknown
+}
+
+export interface Body {
+  mode?: string
+  raw?: string
+  urlencoded?: KeyValue[]
+  formdata?: KeyValue[]
+  file?: { src?: string }
+  graphql?: { query?: string; variables?: string }
+  options?: { raw?: { language?: string } }
+  disabled?: boolean
+  [extra: string]: unknown
+}
+
+export interface RequestJson {
+  method?: string
+  url?: string | UrlObject
+  header?: KeyValue[]
+  body?: Body
+  auth?: Auth
+  description?: string | { content?: string; type?: string }
+  [extra: string]: unknown
+}
+
+export interface EventJson {
+  listen: string
+  script?: { exec?: string | string[]; type?: string; [extra: string]: unknown }
+  [extra: string]: unknown
+}
+
+export interface ExampleJson {
+  id?: string
+  name?: string
+  originalRequest?: RequestJson
+  status?: string
+  code?: number
+  header?: KeyValue[]
+  body?: string
+  [extra: string]: unknown
+}
+
+export interface ItemJson {
+  id?: string
+  name?: string
+  request?: RequestJson | string
+  response?: ExampleJson[]
+  event?: EventJson[]
+  item?: ItemJson[]
+  description?: string | { content?: string; type?: string }
+  protocolProfileBehavior?: Record<string, unknown>
+  [extra: string]: unknown
+}
+
+export interface TreeNode {
+  type: 'folder' | 'request'
+  id: string
+  name: string
+  path: string
+  method?: string
+  examples?: number | string[]
+  items?: TreeNode[]
+}
+
+export interface CollectionSummary {
+  id: string
+  dir: string
+  name: string
+  tree: TreeNode[]
+}
+
+export interface WorkspaceInfo {
+  root: string
+  name: string
+  problems: { path: string; line?: number; column?: number; message: string }[]
+}
+
+export interface LoadedItem {
+  item: ItemJson
+  path: string
+  hash: string
+}
+
+export interface CollectionFields {
+  name?: string
+  description?: string | { content?: string }
+  auth?: Auth
+  variable?: KeyValue[]
+  event?: EventJson[]
+}
+
+export interface EnvironmentValue {
+  key: string
+  value: string
+  secret: boolean
+  enabled: boolean
+}
+
+export interface EnvironmentJson {
+  name: string
+  path?: string
+  values: EnvironmentValue[]
+}
+
+export interface Timings {
+  [phase: string]: number | undefined
+}
+
+export interface ExchangeJson {
+  request: { method: string; url: string; headers: KeyValue[] | Record<string, string>; body?: string }
+  response: {
+    status: number
+    statusText: string
+    headers: KeyValue[] | Record<string, string | string[]>
+    body: string
+    bodyBase64?: string
+    timings?: Timings
+    sizes?: { headers?: number; body?: number; total?: number; [k: string]: number | undefined }
+  }
+  totalMs: number
+}
+
+export interface TestResult {
+  name: string
+  passed?: boolean
+  error?: string | { message?: string }
+  skipped?: boolean
+  [extra: string]: unknown
+}
+
+export interface SendResult {
+  exchange?: ExchangeJson
+  tests?: TestResult[]
+  console?: { level?: string; text?: string; args?: unknown[]; message?: string }[]
+  historyId?: string | number
+  error?: { code: string; message: string }
+}
+
+export interface HistorySummary {
+  id: string | number
+  method?: string
+  url?: string
+  status?: number
+  at?: string
+  startedAt?: string
+  name?: string
+  [extra: string]: unknown
+}
+
+export interface TokenSummary {
+  name: string
+  expiresAt?: string | number | null
+  scope?: string
+  fields: string[]
+}
+
+export interface TabState {
+  collectionId: string
+  itemId: string
+  draft?: ItemJson | CollectionFields
+}
+
+export interface UiState {
+  tabs: TabState[]
+  activeTab: number
+  environment: string | null
+  theme: 'light' | 'dark'
+}
+
+export type ServerEvent =
+  { type: 'workspace-changed'; paths: string[] } | { type: 'token-changed' } | { type: 'history-changed' }

@@ -1,0 +1,76 @@
+import { useRef } from 'react'
+import { splitVariables, useResolveVariable } from '../variables'
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
+
+export interface UrlBarProps {
+  method: string
+  url: string
+  sending: boolean
+  onMethod: (method: string) => void
+  onUrl: (url: string) => void
+  onSend: () => void
+}
+
+/** Method, URL with `{{variables}}` highlighted (hover shows the value), and Send. */
+export function UrlBar(props: UrlBarProps) {
+  const input = useRef<HTMLInputElement>(null)
+  const mirror = useRef<HTMLDivElement>(null)
+  const resolve = useResolveVariable()
+  const methods = METHODS.includes(props.method) ? METHODS : [...METHODS, props.method]
+  return (
+    <form
+      className="url-bar"
+      onSubmit={(event) => {
+        event.preventDefault()
+        props.onSend()
+      }}
+    >
+      <select
+        aria-label="Method"
+        className={`method method-${props.method.toLowerCase()}`}
+        value={props.method}
+        onChange={(event) => props.onMethod(event.target.value)}
+      >
+        {methods.map((method) => (
+          <option key={method}>{method}</option>
+        ))}
+      </select>
+      <div className="url-field">
+        <input
+          ref={input}
+          aria-label="URL"
+          spellCheck={false}
+          value={props.url}
+          placeholder="Enter URL or paste text"
+          onChange={(event) => props.onUrl(event.target.value)}
+          onScroll={(event) => {
+            if (mirror.current !== null) mirror.current.scrollLeft = event.currentTarget.scrollLeft
+          }}
+        />
+        <div className="url-mirror" ref={mirror} aria-hidden="true">
+          {splitVariables(props.url).map((part, index) => {
+            if (part.variable === undefined) return <span key={index}>{part.text}</span>
+            const value = resolve(part.variable)
+            return (
+              <span
+                key={index}
+                className={value === undefined ? 'var var-unknown' : 'var'}
+                title={value === undefined ? `${part.variable}: not defined` : `${part.variable} = ${value}`}
+                onMouseDown={(event) => {
+                  event.preventDefault()
+                  input.current?.focus()
+                }}
+              >
+                {part.text}
+              </span>
+            )
+          })}
+        </div>
+      </div>
+      <button type="submit" className="primary" disabled={props.sending}>
+        {props.sending ? 'Sending…' : 'Send'}
+      </button>
+    </form>
+  )
+}
