@@ -60,7 +60,9 @@ export function App() {
   const [importing, setImporting] = useState<File[] | undefined>(undefined)
   const [notice, setNotice] = useState<{ kind: 'status' | 'alert'; text: string } | undefined>(undefined)
   const [restored, setRestored] = useState(false)
-  const tokenWaiters = useRef<(() => void)[]>([])
+  // Grants waiting for the provider's answer, by OAuth `state`: settled by `token-changed` / `oauth2-failed`.
+  const grants = useRef(new Map<string, { resolve: () => void; reject: (error: Error) => void }>())
+  const pendingGrant = useRef<string | undefined>(undefined)
   const tabsRef = useRef(tabs)
   tabsRef.current = tabs
   const dark = theme === 'dark'
@@ -138,7 +140,7 @@ export function App() {
       }
       await Promise.all([loadCollections(), loadEnvironments(), loadTokens()])
       const state = await api.uiState().catch(() => null)
-      if (state?.theme !== undefined) setTheme(state.theme)
+      if (state?.theme === 'light' || state?.theme === 'dark') setTheme(state.theme)
       if (state?.environment !== undefined) setEnvironment(state.environment)
       const restoredTabs: Tab[] = []
       for (const saved of state?.tabs ?? []) {
@@ -165,7 +167,12 @@ export function App() {
         }
       }
       setTabs(restoredTabs)
-      setActive(Math.min(Math.max(0, state?.activeTab ?? 0), Math.max(0, restoredTabs.length - 1)))
+      setActive(
+        Math.max(
+          0,
+          restoredTabs.findIndex((tab) => tab.key === state?.activeTab),
+        ),
+      )
       setRestored(true)
     })()
   }, [loadCollections, loadEnvironments, loadTokens, loadItemTab, loadCollectionTab])
@@ -179,6 +186,7 @@ export function App() {
           if (tab.kind === 'item')
             return [
               {
+                id: tab.key,
                 collectionId: tab.collectionId,
                 itemId: tab.itemId,
                 ...(isDirty(tab) && tab.draft !== undefined ? { draft: tab.draft } : {}),
@@ -187,6 +195,7 @@ export function App() {
           if (tab.kind === 'collection')
             return [
               {
+                id: tab.key,
                 collectionId: tab.collectionId,
                 itemId: COLLECTION_TAB_ITEM,
                 ...(isDirty(tab) && tab.draft !== undefined ? { draft: tab.draft } : {}),
@@ -194,7 +203,7 @@ export function App() {
             ]
           return []
         }),
-        activeTab: active,
+        activeTab: tabs[active]?.key ?? null,
         environment,
         theme,
       }
@@ -254,8 +263,13 @@ export function App() {
           break
         case 'token-changed':
           void loadTokens().then(() => {
-            for (const resolve of tokenWaiters.current.splice(0)) resolve()
+            for (const grant of grants.current.values()) grant.resolve()
+            grants.current.clear()
           })
+          break
+        case 'oauth2-failed':
+          grants.current.get(event.state)?.reject(new Error(event.error.message))
+          grants.current.delete(event.state)
           break
         case 'history-changed':
           void loadHistory()
@@ -453,25 +467,47 @@ export function App() {
           popup?.close()
           throw error
         })
-      if (result.authorizationUrl === undefined) {
+      if (result.authorizationUrl === undefined || result.state === undefined) {
         popup?.close()
         await loadTokens()
-        return 'Token saved'
+        return `Token saved${result.token === undefined ? '' : `: ${result.token.name}`}`
       }
-      if (popup === null) {
-        window.open(result.authorizationUrl, '_blank')
-      } else popup.location.href = result.authorizationUrl
-      await new Promise<void>((resolve) => {
-        tokenWaiters.current.push(resolve)
-        const timer = setInterval(() => {
-          if (popup === null || popup.closed) {
-            clearInterval(timer)
-            void loadTokens().then(() => resolve())
-          }
-        }, 500)
-        tokenWaiters.current.push(() => clearInterval(timer))
-      })
+      const state = result.state
+      if (popup === null) window.open(result.authorizationUrl, '_blank')
+      else popup.location.href = result.authorizationUrl
+      pendingGrant.current = state
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const timer = setInterval(() => {
+            if (popup !== null && popup.closed && grants.current.has(state)) {
+              // Closed without an answer: the user may still paste the redirect URL or code.
+              clearInterval(timer)
+            }
+          }, 1000)
+          grants.current.set(state, {
+            resolve: () => {
+              clearInterval(timer)
+              resolve()
+            },
+            reject: (error) => {
+              clearInterval(timer)
+              reject(error)
+            },
+          })
+        })
+      } finally {
+        if (pendingGrant.current === state) pendingGrant.current = undefined
+      }
       return 'Token saved'
+    },
+    pasteAnswer: async (answer: string) => {
+      const state = pendingGrant.current
+      if (state === undefined)
+        throw new Error('No authorization is waiting for an answer: click Get New Access Token first.')
+      await api.completeAuthorization(state, answer)
+      await loadTokens()
+      grants.current.get(state)?.resolve()
+      grants.current.delete(state)
     },
   })
 

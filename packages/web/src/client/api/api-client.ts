@@ -134,7 +134,12 @@ export const api = {
   snippet: (body: { collectionId: string; item: ItemJson; environment?: string; target: string }) =>
     callApi<{ code: string }>('snippet', { method: 'POST', body }),
   authorize: (body: { collectionId: string; itemId?: string; auth?: unknown; environment?: string }) =>
-    callApi<{ authorizationUrl?: string; token?: unknown }>('oauth2/authorize', { method: 'POST', body }),
+    callApi<{ authorizationUrl?: string; state?: string; token?: TokenSummary }>('oauth2/authorize', {
+      method: 'POST',
+      body,
+    }),
+  completeAuthorization: (state: string, answer: string) =>
+    callApi<{ token: TokenSummary }>('oauth2/complete', { method: 'POST', body: { state, answer } }),
   tokens: (reveal = false) => callApi<TokenSummary[]>(`oauth2/tokens${reveal ? '?reveal=1' : ''}`),
   deleteToken: (name: string) => callApi<unknown>(`oauth2/tokens/${enc(name)}`, { method: 'DELETE' }),
   run: (body: { collectionId: string; folder?: string; environment?: string; iterations?: number }) =>

@@ -178,6 +178,8 @@ export interface TokenSummary {
 }
 
 export interface TabState {
+  /** The tab's key in this client (unique among open tabs). */
+  id?: string
   collectionId: string
   itemId: string
   draft?: ItemJson | CollectionFields
@@ -185,10 +187,14 @@ export interface TabState {
 
 export interface UiState {
   tabs: TabState[]
-  activeTab: number
+  /** The id of the active tab. */
+  activeTab: string | null
   environment: string | null
-  theme: 'light' | 'dark'
+  theme: 'light' | 'dark' | null
 }
 
 export type ServerEvent =
-  { type: 'workspace-changed'; paths: string[] } | { type: 'token-changed' } | { type: 'history-changed' }
+  | { type: 'workspace-changed'; paths: string[]; source?: 'disk' | 'ui' }
+  | { type: 'token-changed'; name?: string }
+  | { type: 'oauth2-failed'; state: string; error: { code: string; message: string } }
+  | { type: 'history-changed'; id?: number }

@@ -6,6 +6,8 @@ export interface OAuth2Actions {
   getNewToken: (auth: Auth) => Promise<string>
   tokens: TokenSummary[]
   deleteToken: (name: string) => Promise<void>
+  /** Finishes a waiting grant with the redirect URL (or bare code) the user pasted, as the GoTo guide shows. */
+  pasteAnswer: (answer: string) => Promise<void>
 }
 
 const GRANTS: [string, string][] = [
@@ -152,6 +154,15 @@ export function OAuth2Form(props: OAuth2FormProps) {
           Get New Access Token
         </button>
       </div>
+      {busy && (
+        <PasteAnswer
+          onPaste={(answer) =>
+            props.actions.pasteAnswer(answer).catch((error: unknown) => {
+              setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) })
+            })
+          }
+        />
+      )}
       {status !== undefined && (
         <p role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind}>
           {status.text}
@@ -163,6 +174,26 @@ export function OAuth2Form(props: OAuth2FormProps) {
         onUse={(name) => onParam('tokenName', name)}
       />
     </div>
+  )
+}
+
+function PasteAnswer(props: { onPaste: (answer: string) => Promise<void> }) {
+  const id = useId()
+  const [answer, setAnswer] = useState('')
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault()
+        void props.onPaste(answer.trim())
+      }}
+    >
+      <label htmlFor={id}>Or paste the redirect URL or the code</label>
+      <input id={id} value={answer} autoComplete="off" onChange={(event) => setAnswer(event.target.value)} />
+      <button type="submit" disabled={answer.trim() === ''}>
+        Finish
+      </button>
+    </form>
   )
 }
 

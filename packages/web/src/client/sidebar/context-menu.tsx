@@ -16,14 +16,16 @@ export interface ContextMenuProps {
 /** A menu at a point: arrow keys move, Enter runs, Escape or a click elsewhere closes. */
 export function ContextMenu(props: ContextMenuProps) {
   const menu = useRef<HTMLDivElement>(null)
+  const onClose = useRef(props.onClose)
+  onClose.current = props.onClose
   useEffect(() => {
     menu.current?.querySelector<HTMLButtonElement>('button')?.focus()
     const close = (event: MouseEvent) => {
-      if (menu.current !== null && !menu.current.contains(event.target as Node)) props.onClose()
+      if (menu.current !== null && !menu.current.contains(event.target as Node)) onClose.current()
     }
     window.addEventListener('mousedown', close)
     return () => window.removeEventListener('mousedown', close)
-  }, [props])
+  }, [])
   const onKeyDown = (event: React.KeyboardEvent) => {
     const buttons = [...(menu.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])]
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement)

@@ -38,7 +38,8 @@ export function RunnerView(props: {
   useEffect(() => {
     if (runId === undefined) return undefined
     const source = new EventSource(`/api/run/${encodeURIComponent(runId)}/events`)
-    source.onmessage = (message: MessageEvent<string>) => {
+    // The server names these events `run` (docs/ui-api.md: the runner's RunEvents as JSON).
+    source.addEventListener('run', (message: MessageEvent<string>) => {
       const event = JSON.parse(message.data) as RunEventJson
       if (event.type === 'request:finished' && event.item !== undefined) {
         const failed = (event.assertions ?? []).filter((a) => !a.passed && !a.skipped)
@@ -59,7 +60,7 @@ export function RunnerView(props: {
         source.close()
         setRunId(undefined)
       }
-    }
+    })
     source.onerror = () => {
       source.close()
       setRunId(undefined)
