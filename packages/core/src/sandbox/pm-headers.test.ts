@@ -43,3 +43,22 @@ describe('header lists with same-name headers', () => {
     expect(out.tests).toEqual([{ name: 'headers', passed: true, skipped: false }])
   })
 })
+
+describe('pm.request assertions', () => {
+  it('asserts a header of the request, with or without its value', async () => {
+    const out = await engine.run(
+      sampleScriptInput(`
+        pm.test('has', () => { pm.request.to.have.header('accept'); pm.request.to.have.header('Accept', '*/*') })
+        pm.test('not', () => pm.request.to.not.have.header('X-Missing'))
+        pm.test('missing', () => pm.request.to.have.header('Authorization'))
+        pm.test('value', () => pm.request.to.have.header('Accept', 'text/html'))`),
+      { timeoutMs: 0 },
+    )
+    expect(out.tests.map((t) => t.error?.message ?? 'passed')).toEqual([
+      'passed',
+      'passed',
+      'expected request to have header Authorization',
+      'expected request header Accept to be text/html but got */*',
+    ])
+  })
+})

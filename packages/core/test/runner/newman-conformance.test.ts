@@ -71,10 +71,6 @@ const knownDifferences: Record<string, { reason: string; items: string[] }> = {
       '0:Utilities/Deflate Compressed Response',
     ],
   },
-  helper: {
-    reason: 'pm.request.to.have.header() (chai-postman assertions on the request) is missing',
-    items: ['0:OAuth', '0:basicAuth'],
-  },
   'multi-value-data': {
     reason: 'the legacy `request.data` object (form-data fields, repeated keys as an array) is missing',
     items: ['0:r1'],

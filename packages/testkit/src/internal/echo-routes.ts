@@ -27,6 +27,26 @@ function parseCookies(header: string | undefined): Record<string, string> {
   return cookies
 }
 
+/**
+ * A Content-Type as postman-echo's Express sends it (`res.send` re-formats it with charset utf-8): type and parameter
+ * names lower-cased, one `; ` between parts (`application/json;  charset=utf-8` → `application/json; charset=utf-8`).
+ */
+function withUtf8Charset(value: string): string {
+  const [type = '', ...params] = value
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+  const kept = params
+    .map((param) => {
+      const eq = param.indexOf('=')
+      return eq === -1
+        ? param.toLowerCase()
+        : `${param.slice(0, eq).trim().toLowerCase()}=${param.slice(eq + 1).trim()}`
+    })
+    .filter((param) => !param.startsWith('charset='))
+  return [type.toLowerCase(), ...kept, 'charset=utf-8'].join('; ')
+}
+
 function redirect(ctx: EchoContext, location: string, status = 302): void {
   sendText(ctx, status, `Found. Redirecting to ${location}`, {
     location,
@@ -91,7 +111,15 @@ export const echoRoutes: readonly EchoRoute[] = [
   {
     pattern: /^\/response-headers$/,
     methods: null,
-    handle: (ctx) => sendJson(ctx, 200, ctx.args, ctx.args),
+    handle: (ctx) => {
+      const headers = Object.fromEntries(
+        Object.entries(ctx.args).map(([name, value]) => [
+          name,
+          name.toLowerCase() === 'content-type' && typeof value === 'string' ? withUtf8Charset(value) : value,
+        ]),
+      )
+      sendJson(ctx, 200, ctx.args, headers)
+    },
   },
   {
     pattern: /^\/status\/(\d{3})$/,

@@ -69,12 +69,13 @@ export const pmLayerSource: string = String.raw`
           'expected response to not have status reason ' + code)
       }
     })
+    // On pm.response and pm.request (pm.request.to.have.header('Authorization')).
     A.addMethod('header', function (name, value) {
-      var r = this._obj, actual = r.headers.get(name)
-      this.assert(actual !== undefined, 'expected response to have header ' + name, 'expected response to not have header ' + name)
+      var r = this._obj, actual = r.headers.get(name), what = isResponse(r) ? 'response' : 'request'
+      this.assert(actual !== undefined, 'expected ' + what + ' to have header ' + name, 'expected ' + what + ' to not have header ' + name)
       if (arguments.length > 1) {
-        this.assert(actual === value, 'expected response header ' + name + ' to be ' + value + ' but got ' + actual,
-          'expected response header ' + name + ' to not be ' + value)
+        this.assert(actual === value, 'expected ' + what + ' header ' + name + ' to be ' + value + ' but got ' + actual,
+          'expected ' + what + ' header ' + name + ' to not be ' + value)
       }
     })
     A.addMethod('body', function (text) {
@@ -229,6 +230,8 @@ export const pmLayerSource: string = String.raw`
       },
       set: function (b) { r.body = typeof b === 'string' ? b : b && typeof b.raw === 'string' ? b.raw : text(b) },
     })
+    Object.defineProperty(req, 'to', { get: function () { return expect(req).to } })
+    Object.defineProperty(req, 'not', { get: function () { return expect(req).not } })
     return req
   }
 
