@@ -60,4 +60,6 @@ export const exitCodes = {
   WORKSPACE_STALE: ExitCode.failure,
   WORKSPACE_LOCKED: ExitCode.failure,
   WORKSPACE_CONFLICT: ExitCode.badInput,
+  API_INPUT_INVALID: ExitCode.badInput,
+  UI_ACCESS_DENIED: ExitCode.badInput,
 } as const satisfies Record<ErrorCode, ExitCode>

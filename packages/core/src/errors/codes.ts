@@ -63,6 +63,8 @@ export interface ErrorDetails {
   WORKSPACE_STALE: { path: string }
   WORKSPACE_LOCKED: { path: string; reason: string }
   WORKSPACE_CONFLICT: { name: string; path: string }
+  API_INPUT_INVALID: { field: string; reason: string }
+  UI_ACCESS_DENIED: { reason: 'token' | 'host' | 'origin' }
 }
 
 export type ErrorCode = keyof ErrorDetails

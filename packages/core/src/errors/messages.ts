@@ -218,6 +218,17 @@ export const messages = {
     title: 'Already in the workspace',
     hint: () => 'Use --replace to overwrite it or --as-copy to keep both.',
   },
+  API_INPUT_INVALID: {
+    title: 'Invalid request to the local server',
+    hint: (d) => `Send ${d.field} as docs/ui-api.md describes it.`,
+  },
+  UI_ACCESS_DENIED: {
+    title: 'Not allowed',
+    hint: (d) =>
+      d.reason === 'token'
+        ? 'Open the URL `courier ui` printed (it carries the access token).'
+        : 'Courier answers only its own pages on 127.0.0.1 or localhost.',
+  },
 } satisfies MessageTable
 
 /**

@@ -1,8 +1,8 @@
+import type { HistoryStore } from '@courier/core'
 import {
   toHistoryEntry,
   type HistoryEntry,
   type HistoryHop,
-  type HistoryRecord,
   type HistoryRequest,
   type HistoryRequestBody,
   type HistoryResponse,
@@ -21,28 +21,8 @@ export interface HistoryStoreOptions {
   maxEntries?: number
 }
 
-/** Which entries {@link HistoryStore.list} returns. */
-export interface HistoryListOptions {
-  limit: number
-  /** Only entries older than this id: pass the last id of one page to get the next. */
-  before?: number
-  /** Only entries sent from this collection (its id). */
-  collection?: string
-  /** Only entries of this item (its id). */
-  item?: string
-}
-
-/** The request history of a workspace (or of the user, outside one). */
-export interface HistoryStore {
-  /** Redacts, bounds and stores one send; returns its id. */
-  record(entry: HistoryRecord): Promise<number>
-  /** Summaries, newest first. */
-  list(options: HistoryListOptions): Promise<HistorySummary[]>
-  get(id: number): Promise<HistoryEntry | undefined>
-  /** Whether there was such an entry. */
-  delete(id: number): Promise<boolean>
-  clear(): Promise<void>
-}
+/** The port is core's (the UI server uses it); this is its SQLite implementation. */
+export type { HistoryListOptions, HistoryStore } from '@courier/core'
 
 const defaultMaxBodyBytes = 1024 * 1024
 const defaultMaxEntries = 10_000

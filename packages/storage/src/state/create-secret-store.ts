@@ -1,24 +1,9 @@
+import type { SecretScope, SecretStore, SecretValue } from '@courier/core'
 import { settle } from './internal/settle.js'
 import type { StateDatabase } from './state-database.js'
 
-/** Where a secret belongs: the globals, an environment (by name) or a collection (by id). */
-export type SecretScope = 'globals' | `environment:${string}` | `collection:${string}`
-
-/** The value of one secret variable. */
-export interface SecretValue {
-  key: string
-  value: string
-}
-
-/** Secret variable values, kept out of the workspace files. */
-export interface SecretStore {
-  get(scope: SecretScope, key: string): Promise<string | undefined>
-  set(scope: SecretScope, secret: SecretValue): Promise<void>
-  /** Whether there was such a value. */
-  unset(scope: SecretScope, key: string): Promise<boolean>
-  /** The scope's values, by key. */
-  list(scope: SecretScope): Promise<SecretValue[]>
-}
+// The port is core's (the UI server uses it); this is its SQLite implementation.
+export type { SecretScope, SecretStore, SecretValue } from '@courier/core'
 
 /**
  * The values of secret-typed variables on the local state database: the workspace files carry the variable

@@ -9,3 +9,5 @@ export type {
 } from './workspace.js'
 export { Workspace } from './workspace.js'
 export { findWorkspaceRoot, isWorkspace, nearestWorkspaceRoot, workspacePaths } from './workspace-layout.js'
+export { watchWorkspace } from './watch-workspace.js'
+export type { WatchWorkspaceOptions } from './watch-workspace.js'

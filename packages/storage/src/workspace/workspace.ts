@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync, type Dirent } from 'node:fs'
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
-import type { Collection, Environment } from '@courier/core'
+import type { Collection, Environment, WorkspaceStore } from '@courier/core'
 import { AppError } from '@courier/core'
 import { ensureStateGitignore } from '../state/index.js'
 import { writeFileAtomic } from '../write-file-atomic.js'
@@ -73,7 +73,7 @@ const globalsFile = /\.globals\.ya?ml$/
  * const { collection } = ws.collection('GoToMeeting')
  * await ws.saveCollection(ws.collection('GoToMeeting').dir, edited)
  */
-export class Workspace {
+export class Workspace implements WorkspaceStore {
   readonly root: string
   #collections = new Map<string, LoadedCollection>()
   #environments = new Map<string, WorkspaceEnvironment>()
@@ -107,6 +107,25 @@ export class Workspace {
     await recoverPendingChanges(root)
     await ws.#load()
     return ws
+  }
+
+  /**
+   * Reads the workspace again after its files changed behind its back (an editor, git, another process: the
+   * file watcher's event), so that the next save starts from what is on disk.
+   * @returns the paths whose content changed, relative to the root; none when nothing did (nothing is replaced)
+   * @example const changed = await ws.reload()
+   */
+  async reload(): Promise<string[]> {
+    const fresh = await Workspace.open(this.root)
+    const changed = [...new Set([...this.#hashes.keys(), ...fresh.#hashes.keys()])].filter(
+      (path) => this.#hashes.get(path) !== fresh.#hashes.get(path),
+    )
+    if (changed.length === 0) return []
+    this.#collections = fresh.#collections
+    this.#environments = fresh.#environments
+    this.#hashes = fresh.#hashes
+    this.#problems = fresh.#problems
+    return changed.sort()
   }
 
   /** Files that could not be read, with where and why. */
