@@ -403,6 +403,23 @@ function createProgram(terminal: Terminal, setExitCode: (code: number) => void):
       setExitCode(await mergeReportsCommand(reports, definedOnly({ output: flags.output }), terminal))
     })
 
+  program
+    .command('ui')
+    .description('open the web UI of a workspace (served on 127.0.0.1; the URL is printed)')
+    .argument('[workspace]', 'the workspace folder (default: the nearest one upward from here)')
+    .option('--port <n>', 'listen on this port (0: a free one)', parseCount, 0)
+    .option('--no-open', 'only print the URL; do not open a browser')
+    .action(async (workspace: string | undefined, flags: { port: number; open: boolean }) => {
+      const { uiCommand } = await import('./commands/ui.js')
+      setExitCode(
+        await uiCommand(
+          workspace,
+          { port: flags.port, open: flags.open, userAgent: `Courier/${readVersion()}` },
+          terminal,
+        ),
+      )
+    })
+
   const auth = program.command('auth').description('OAuth 2.0 tokens: log in, list, show, log out')
   auth
     .command('login')

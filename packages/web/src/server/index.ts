@@ -1,4 +1,5 @@
 export { startUiServer } from './start-ui-server.js'
+export { clientDir } from './client-dir.js'
 export type { CreateLoopbackReceiver, UiServer, UiServerOptions } from './ui-server-options.js'
 export { sessionCookieName } from './access-guard.js'
 export type { UiEvent } from './event-hub.js'
