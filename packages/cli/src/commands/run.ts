@@ -5,10 +5,12 @@ import {
   createCookieJar,
   createQuickJsScriptEngine,
   createUndiciTransport,
+  hasScripts,
   listRequests,
   parseShard,
   resolveAuth,
   runCollection,
+  selectRequests,
   systemClock,
   systemRandom,
   type Collection,
@@ -21,8 +23,7 @@ import { ExitCode } from '../exit-codes.js'
 import { nodeFileSource } from '../node-file-source.js'
 import type { Terminal } from '../terminal.js'
 import { loadCookieJarFile } from './cookie-jar-file.js'
-import { openTokenStore } from './open-token-store.js'
-import { writeRunExports, type RunExportFlags } from './run-exports.js'
+import type { RunExportFlags } from './run-exports.js'
 import { loadRunInputs, type RunInputFlags } from './run-inputs.js'
 import { createRunReporters, writeReports, type CliReporterFlags } from './run-reporters.js'
 import { transportOptions, type TransportFlags } from './transport-flags.js'
@@ -76,6 +77,12 @@ export async function runCommand(
   // `courier run "Collection/Folder"` in a workspace runs that folder, as `--folder Folder` does.
   const folders =
     options.folders.length === 0 && inputs.folder !== undefined ? [inputs.folder] : options.folders
+  // A run whose requests have no script starts no QuickJS worker (issue #6). Selecting also checks --folder early.
+  const selected = selectRequests(inputs.collection, folders, {
+    source: file,
+    ...(shard === undefined ? {} : { shard }),
+  })
+  const needsScripts = hasScripts(inputs.collection, selected)
   const info = {
     name: inputs.collection.info?.name ?? file,
     ...(typeof inputs.collection.info?._postman_id === 'string'
@@ -101,10 +108,11 @@ export async function runCommand(
   if (options.cookieJar !== undefined) await loadCookieJarFile(options.cookieJar, cookies)
   const scopes = { environment: inputs.environment.values, globals: inputs.globals.values }
   // OAuth 2.0 with a grant: tokens come from local state (obtained or refreshed there), as `courier send` does.
+  // Local state (SQLite, the workspace format) is loaded only then: a plain run starts faster (issue #6).
   const tokenStore = usesOAuth2Grant(inputs.collection, scopes)
-    ? await openTokenStore(process.env)
+    ? await (await import('./open-token-store.js')).openTokenStore(process.env)
     : undefined
-  const scriptEngine = createQuickJsScriptEngine()
+  const scriptEngine = needsScripts ? createQuickJsScriptEngine() : undefined
   // Ctrl-C and --timeout stop the run between (or during) requests; the summary and reports still come out.
   const controller = new AbortController()
   const interrupt = () => controller.abort(new Error('interrupted'))
@@ -126,7 +134,7 @@ export async function runCommand(
       ...(options.delayRequestMs === undefined ? {} : { delayRequestMs: options.delayRequestMs }),
       ...(options.timeoutScriptMs === undefined ? {} : { timeoutScriptMs: options.timeoutScriptMs }),
       settings,
-      scriptEngine,
+      ...(scriptEngine === undefined ? {} : { scriptEngine }),
       transport,
       cookies,
       files,
@@ -141,6 +149,8 @@ export async function runCommand(
       for (const reporter of reporters) reporter.onEvent(event)
       if (event.type !== 'run:finished') continue
       outcome = { stats: event.stats, failures: event.failures }
+      if (!wantsExports(options)) continue
+      const { writeRunExports } = await import('./run-exports.js')
       await writeRunExports(options, {
         inputs,
         state: event,
@@ -153,12 +163,21 @@ export async function runCommand(
     clearTimeout(timer)
     process.removeListener('SIGINT', interrupt)
     tokenStore?.close()
-    await scriptEngine.close()
+    await scriptEngine?.close()
     await transport.close()
   }
   await writeReports(reporters, reportOptions, systemClock.now())
   const passed = outcome !== undefined && outcome.failures.length === 0
   return passed || options.suppressExitCode ? ExitCode.success : ExitCode.failure
+}
+
+function wantsExports(flags: RunExportFlags): boolean {
+  return (
+    flags.exportEnvironment !== undefined ||
+    flags.exportGlobals !== undefined ||
+    flags.exportCollection !== undefined ||
+    flags.exportCookieJar !== undefined
+  )
 }
 
 /** The files requests may read: `--working-dir` (checked to be a folder), `--no-insecure-file-read`. */

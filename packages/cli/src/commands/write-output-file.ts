@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { writeFileAtomic } from '@courier/storage'
 
 /**
  * Writes a report or export atomically, creating its folder first (as Newman does for `newman/…`).
@@ -8,5 +7,7 @@ import { writeFileAtomic } from '@courier/storage'
  */
 export async function writeOutputFile(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
+  // Loaded here, not at start-up: `courier run` without reports needs no storage (SQLite, YAML; issue #6).
+  const { writeFileAtomic } = await import('@courier/storage')
   await writeFileAtomic(path, text)
 }

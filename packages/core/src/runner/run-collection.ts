@@ -6,6 +6,7 @@ import { createDynamicVariables, type Variable } from '../variables/index.js'
 import type { ItemContext, RunScopes } from './internal/item-context.js'
 import { runItem } from './internal/run-item.js'
 import { createTally, hasIterationFailed } from './internal/run-tally.js'
+import { scriptPlan, type ScriptPlan } from './internal/script-plan.js'
 import type { RunOptions } from './run-options.js'
 import { selectRequests } from './select-requests.js'
 import type { ItemRef, RunEvent } from './types.js'
@@ -47,6 +48,8 @@ export async function* runCollection(collection: Collection, options: RunOptions
   }
   let stopped = false
   let sent = 0
+  // What does not change between visits of a request (iterations, setNextRequest jumps), worked out once.
+  const known = new Map<ListedRequest, { ref: ItemRef; scripts: ScriptPlan }>()
   for (let iteration = 0; iteration < iterationCount && !stopped; iteration++) {
     tally.stats.iterations.total++
     tally.iterationFailuresAt = tally.failures.length
@@ -62,10 +65,16 @@ export async function* runCollection(collection: Collection, options: RunOptions
       if (entry === undefined) break
       if (sent > 0 && (options.delayRequestMs ?? 0) > 0) await sleep(options.delayRequestMs ?? 0)
       sent++
+      let facts = known.get(entry)
+      if (facts === undefined) {
+        facts = { ref: itemRef(entry), scripts: scriptPlan(collection, entry) }
+        known.set(entry, facts)
+      }
       const ctx: ItemContext = {
         collection,
         entry,
-        ref: itemRef(entry),
+        ref: facts.ref,
+        scripts: facts.scripts,
         iteration,
         iterationCount,
         scopes,

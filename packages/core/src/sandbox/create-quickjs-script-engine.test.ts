@@ -49,6 +49,44 @@ describe('createQuickJsScriptEngine', () => {
     expect(out.console).toEqual([{ level: 'log', text: 'still captured' }])
   })
 
+  // Issue #6: what restore() cannot undo drops the context, so the next script still starts clean.
+  it('gives the next script a clean context after changes that cannot be undone in place', async () => {
+    const changes = [
+      "Object.defineProperty(JSON, 'parse', { value: () => 'forged', configurable: false, writable: false })",
+      "Object.setPrototypeOf(Array.prototype, { __proto__: Object.prototype, spy: 'yes' })",
+      'Object.freeze(Array.prototype)',
+      'Object.preventExtensions(globalThis)',
+    ]
+    for (const change of changes) {
+      await run(change)
+      const out = await run(`
+        Array.prototype.mine = 1
+        fresh = 2
+        pm.test('clean', () => pm.expect([JSON.parse('1'), [].spy, [].mine, fresh]).to.deep.equal([1, undefined, 1, 2]))`)
+      expect(out.tests, change).toEqual([{ name: 'clean', passed: true, skipped: false }])
+    }
+  })
+
+  // Issue #6: the same script is compiled once per context, and still gets a fresh function on every run.
+  it('runs the same script twice, each time as if for the first time', async () => {
+    const code = `
+      var self = arguments.callee
+      self.runs = (self.runs || 0) + 1
+      self.prototype.seen = (self.prototype.seen || 0) + 1
+      pm.test('run ' + self.runs + ' seen ' + self.prototype.seen, () => {})`
+    const first = await run(code)
+    const second = await run(code)
+    expect([first.tests[0]?.name, second.tests[0]?.name]).toEqual(['run 1 seen 1', 'run 1 seen 1'])
+  })
+
+  it('runs code that closes its function early at every run, not only the first', async () => {
+    const code = `} }); globalThis.marker = (globalThis.marker || 0) + 1; (function () { return function (pm) {
+      pm.test('marker ' + globalThis.marker, () => {})`
+    const first = await run(code)
+    const second = await run(code)
+    expect([first.tests[0]?.name, second.tests[0]?.name]).toEqual(['marker 1', 'marker 1'])
+  })
+
   it('stops an infinite loop at the time limit, then runs the next script', async () => {
     const started = Date.now()
     const out = await run('while (true) {}', 200)

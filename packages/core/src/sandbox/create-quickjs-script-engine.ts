@@ -1,11 +1,6 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
-import { chaiBundle } from './generated/chai-bundle.js'
-import { libraryBundles } from './generated/library-bundles.js'
 import { callHost, replyError, type HostCall, type HostReply } from './internal/call-host.js'
-import { moduleLoaderSource } from './internal/module-loader-source.js'
-import { pmLayerSource } from './internal/pm-layer-source.js'
-import { workerSource } from './internal/worker-source.js'
 import type { ScriptEngine, ScriptHost, ScriptInput, ScriptLimits, ScriptOutput } from './types.js'
 
 /** Options for `createQuickJsScriptEngine`. */
@@ -56,11 +51,34 @@ function cloneable(reply: HostReply): HostReply {
   }
 }
 
+// The worker's program and what it evaluates in QuickJS (~1.7 MB of source, mostly the require()-able libraries):
+// imported when the first engine starts its worker, not with @courier/core, so a run without scripts never parses
+// them (issue #6).
+async function loadWorkerSources() {
+  const [chai, libraries, moduleLoader, pmLayer, worker] = await Promise.all([
+    import('./generated/chai-bundle.js'),
+    import('./generated/library-bundles.js'),
+    import('./internal/module-loader-source.js'),
+    import('./internal/pm-layer-source.js'),
+    import('./internal/worker-source.js'),
+  ])
+  return {
+    workerSource: worker.workerSource,
+    chaiBundle: chai.chaiBundle,
+    libraryBundles: libraries.libraryBundles,
+    moduleLoader: moduleLoader.moduleLoaderSource,
+    pmLayer: pmLayer.pmLayerSource,
+  }
+}
+type WorkerSources = Awaited<ReturnType<typeof loadWorkerSources>>
+
 /** A ScriptEngine running scripts in QuickJS inside a worker thread: one warm context, one script at a time. */
 class QuickJsScriptEngine implements ScriptEngine {
   readonly #memoryLimitBytes: number
   readonly #defaultTimeoutMs: number
   #worker: Worker | undefined
+  /** The worker being started (its sources loading), until it is #worker. */
+  #starting: Promise<Worker> | undefined
   #pending: Pending | undefined
   #queue: Promise<unknown> = Promise.resolve()
   #nextId = 1
@@ -70,7 +88,7 @@ class QuickJsScriptEngine implements ScriptEngine {
     this.#memoryLimitBytes = options.memoryLimitBytes ?? 64 * 1024 * 1024
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? 10_000
     // Started now so QuickJS and chai load while the runner prepares its first request; unref'd while idle.
-    this.#start().unref()
+    this.#spawn().catch(() => undefined)
   }
 
   run(input: ScriptInput, limits: ScriptLimits, host?: ScriptHost): Promise<ScriptOutput> {
@@ -85,13 +103,13 @@ class QuickJsScriptEngine implements ScriptEngine {
   async close(): Promise<void> {
     this.#closed = true
     await this.#queue
-    const worker = this.#worker
+    const worker = this.#worker ?? (await this.#starting?.catch(() => undefined))
     this.#worker = undefined
     if (worker) await worker.terminate()
   }
 
-  #send(input: ScriptInput, timeoutMs: number, host: ScriptHost | undefined): Promise<ScriptOutput> {
-    const worker = this.#worker ?? this.#start()
+  async #send(input: ScriptInput, timeoutMs: number, host: ScriptHost | undefined): Promise<ScriptOutput> {
+    const worker = this.#worker ?? (await this.#spawn())
     worker.ref()
     return new Promise<ScriptOutput>((resolve, reject) => {
       const id = this.#nextId++
@@ -115,17 +133,31 @@ class QuickJsScriptEngine implements ScriptEngine {
     }).finally(() => this.#worker?.unref())
   }
 
-  #start(): Worker {
+  // Starts the worker once its sources are loaded; unref'd while no script waits for it.
+  #spawn(): Promise<Worker> {
+    this.#starting ??= loadWorkerSources()
+      .then((sources) => {
+        const worker = this.#start(sources)
+        if (this.#pending === undefined) worker.unref()
+        return worker
+      })
+      .finally(() => {
+        this.#starting = undefined
+      })
+    return this.#starting
+  }
+
+  #start(sources: WorkerSources): Worker {
     const quickjsPath = createRequire(import.meta.url).resolve('quickjs-emscripten')
-    const worker = new Worker(workerSource, {
+    const worker = new Worker(sources.workerSource, {
       eval: true,
       workerData: {
         quickjsPath,
-        chaiBundle,
+        chaiBundle: sources.chaiBundle,
         // require()'s libraries, as source: each compiles in the sandbox on its first use only.
-        libraryBundles,
-        moduleLoader: moduleLoaderSource,
-        pmLayer: pmLayerSource,
+        libraryBundles: sources.libraryBundles,
+        moduleLoader: sources.moduleLoader,
+        pmLayer: sources.pmLayer,
         memoryLimitBytes: this.#memoryLimitBytes,
         maxStackBytes: 512 * 1024,
       },

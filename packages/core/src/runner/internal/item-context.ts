@@ -4,6 +4,7 @@ import type { DynamicVariableProvider, Variable } from '../../variables/index.js
 import type { RunOptions } from '../run-options.js'
 import type { ItemRef } from '../types.js'
 import type { RunTally } from './run-tally.js'
+import type { ScriptPlan } from './script-plan.js'
 
 /** The variables a run carries from request to request; scripts replace the lists. */
 export interface RunScopes {
@@ -18,6 +19,8 @@ export interface ItemContext {
   collection: Collection
   entry: ListedRequest
   ref: ItemRef
+  /** The request's scripts, worked out once per run. */
+  scripts: ScriptPlan
   iteration: number
   iterationCount: number
   scopes: RunScopes

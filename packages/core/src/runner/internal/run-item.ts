@@ -1,5 +1,4 @@
 import { createAuthHandler } from '../../auth/index.js'
-import type { EventList } from '../../collection/index.js'
 import { isAppError } from '../../errors/index.js'
 import { prepareRequest } from '../../http/index.js'
 import { createScriptCookieJar, type TestResult } from '../../sandbox/index.js'
@@ -12,6 +11,11 @@ import { runScripts, type ScriptState } from './run-script.js'
 import { tallyResponse } from './run-tally.js'
 import { applyScriptRequest, scriptRequestOf, scriptRequestSent } from './script-request.js'
 
+// The host of a request without scripts: never called, as no script runs.
+const noHost: ScriptState['host'] = {
+  sendRequest: () => Promise.reject(new TypeError('no script runs for this request')),
+}
+
 /** What the runner must do after a request: `nextRequest` as the last script set it. */
 export interface ItemOutcome {
   nextRequest?: string | null
@@ -22,13 +26,15 @@ export interface ItemOutcome {
  * (unless a script skipped it), then test scripts in the same order. Yields the events; returns where to go next.
  */
 export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemOutcome> {
-  const { entry, ref, iteration, options, tally } = ctx
+  const { entry, ref, iteration, options, tally, scripts } = ctx
   yield { type: 'request:started', iteration, item: ref }
   const initial = scriptRequestOf(entry.target.item)
-  const host = createScriptHost(ctx, createScriptCookieJar(ctx.cookies))
+  // A request without scripts needs no script host, and no script view of its request or response (issue #6).
+  const scripted = scripts.prerequest.length > 0 || scripts.test.length > 0
+  const host = scripted ? createScriptHost(ctx, createScriptCookieJar(ctx.cookies)) : noHost
   const state: ScriptState = { request: initial, host, local: [], skipRequest: false }
   const assertions: TestResult[] = []
-  for (const owner of owners(ctx)) {
+  for (const owner of scripts.prerequest) {
     for (const event of await runScripts(ctx, state, { ...owner, listen: 'prerequest' })) {
       assertions.push(...event.tests)
       yield event
@@ -46,7 +52,10 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
     return outcome(state)
   }
   tally.stats.requests.total++
-  const target = { ...entry.target, item: applyScriptRequest(entry.target.item, initial, state.request) }
+  const target =
+    scripts.prerequest.length === 0
+      ? entry.target
+      : { ...entry.target, item: applyScriptRequest(entry.target.item, initial, state.request) }
   let request = sentShape(state.request)
   let exchange: Exchange | undefined
   let error: { code: string; message: string } | undefined
@@ -106,11 +115,13 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
   const response = exchange === undefined ? undefined : summarize(exchange, options.includeBodies === true)
   if (exchange !== undefined && response !== undefined) {
     tallyResponse(tally, response.responseTime, exchange.response.sizes.bodyBytes)
-    state.request = scriptRequestSent(exchange.request)
-    state.response = scriptResponseOf(exchange)
-    state.cookies = await cookiesAfter(exchange, ctx.cookies)
+    if (scripts.test.length > 0) {
+      state.request = scriptRequestSent(exchange.request)
+      state.response = scriptResponseOf(exchange)
+      state.cookies = await cookiesAfter(exchange, ctx.cookies)
+    }
   }
-  for (const owner of owners(ctx)) {
+  for (const owner of scripts.test) {
     for (const event of await runScripts(ctx, state, { ...owner, listen: 'test' })) {
       assertions.push(...event.tests)
       yield event
@@ -127,19 +138,6 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
     assertions,
   }
   return outcome(state)
-}
-
-/** The scripts' owners in Postman's order: the collection, each folder outer→inner, the request. */
-function owners(ctx: ItemContext): { owner: string; events: EventList }[] {
-  const { collection, entry } = ctx
-  const list: { owner: string; events: EventList }[] = [{ owner: 'collection', events: collection.event }]
-  let path = ''
-  for (const folder of entry.target.folders) {
-    path = path === '' ? (folder.name ?? '') : `${path}/${folder.name ?? ''}`
-    list.push({ owner: path, events: folder.event })
-  }
-  list.push({ owner: entry.path, events: entry.target.item.event })
-  return list
 }
 
 function outcome(state: ScriptState): ItemOutcome {

@@ -1,10 +1,9 @@
-import type { EventList } from '../../collection/index.js'
-import { eventList, scriptLines } from '../../collection/index.js'
 import type { CookieRecord } from '../../http/index.js'
 import type { ScriptHost, ScriptRequest, ScriptResponse } from '../../sandbox/index.js'
 import type { Variable } from '../../variables/index.js'
 import type { RunEvent } from '../types.js'
 import type { ItemContext } from './item-context.js'
+import type { OwnerScripts } from './script-plan.js'
 import { tallyAssertions } from './run-tally.js'
 
 /** What the scripts of one request share: `pm.request`, local variables, and what they asked the runner for. */
@@ -38,12 +37,12 @@ const unavailable = {
 export async function runScripts(
   ctx: ItemContext,
   state: ScriptState,
-  script: { owner: string; events: EventList; listen: 'prerequest' | 'test' },
+  script: OwnerScripts & { listen: 'prerequest' | 'test' },
 ): Promise<ScriptFinishedEvent[]> {
   const { iteration, ref, tally, options, scopes } = ctx
   const counter = script.listen === 'test' ? tally.stats.testScripts : tally.stats.prerequestScripts
   const events: ScriptFinishedEvent[] = []
-  for (const code of scriptsOf(script.events, script.listen)) {
+  for (const code of script.codes) {
     // pm.execution.skipRequest() ends the request where it is called: later pre-request scripts do not run.
     if (state.skipRequest) break
     const base = {
@@ -106,12 +105,4 @@ export async function runScripts(
     })
   }
   return events
-}
-
-/** The code of an owner's scripts for one event, each script apart (disabled and empty ones left out). */
-function scriptsOf(events: EventList, listen: 'prerequest' | 'test'): string[] {
-  return eventList(events)
-    .filter((event) => event.listen === listen && (event as { disabled?: unknown }).disabled !== true)
-    .map((event) => scriptLines(event).join('\n'))
-    .filter((code) => code.trim() !== '')
 }

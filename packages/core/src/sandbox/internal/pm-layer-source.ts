@@ -623,12 +623,20 @@ export const pmLayerSource: string = String.raw`
   var TypedArray = Object.getPrototypeOf(Uint8Array)
   guarded.push(TypedArray, TypedArray.prototype, Uint8Array.prototype, ArrayBuffer, ArrayBuffer.prototype,
     DataView.prototype, WeakMap.prototype, WeakSet.prototype)
+  var getPrototypeOf = Reflect.getPrototypeOf, setPrototypeOf = Reflect.setPrototypeOf
+  var isExtensible = Reflect.isExtensible
+  // Per guarded object: its prototype, whether it is extensible, its keys in ownKeys order, their descriptors, and
+  // the values of its data properties by index (the common case compares arrays, no Map lookup or descriptor).
   var snapshots = null
   function snapshot() {
     snapshots = guarded.map(function (o) {
-      var m = new Map()
-      ownKeys(o).forEach(function (k) { m.set(k, getDescriptor(o, k)) })
-      return m
+      var keys = ownKeys(o), descriptors = new Map(), values = []
+      keys.forEach(function (k) {
+        var d = getDescriptor(o, k)
+        descriptors.set(k, d)
+        values.push('value' in d ? d.value : d)
+      })
+      return { proto: getPrototypeOf(o), extensible: isExtensible(o), keys: keys, descriptors: descriptors, values: values }
     })
   }
   // Data properties are compared by value (no descriptor allocated: most of the per-script cost), accessors by
@@ -638,23 +646,44 @@ export const pmLayerSource: string = String.raw`
     var now = getDescriptor(o, k)
     return now.get !== was.get || now.set !== was.set
   }
+  // What cannot be put back (a non-configurable redefinition, a frozen or non-extensible built-in, a prototype that
+  // will not change back) makes the context unusable: the worker drops it and the next script gets a fresh one.
+  function unrestorable(what) { throw new Error('the sandbox could not undo a change to ' + what) }
+  function put(o, k, d) { if (!defineProperty(o, k, d)) unrestorable(String(k)) }
+  function restoreSlowly(o, s, keys) {
+    var m = s.descriptors, known = 0
+    for (var j = 0; j < keys.length; j++) {
+      var k = keys[j], was = m.get(k)
+      if (was !== undefined) known++
+      if (was === undefined) {
+        // A top-level var of an injected script is not configurable: neutralise it instead.
+        if (!deleteProperty(o, k)) { try { o[k] = undefined } catch (e) { /* read-only */ } }
+      } else if (changed(o, k, was)) {
+        put(o, k, was)
+      }
+    }
+    // A key of the snapshot is missing (deleted by the script) when fewer than all of them were seen.
+    if (known !== m.size) {
+      m.forEach(function (d, k) { if (getDescriptor(o, k) === undefined) put(o, k, d) })
+    }
+  }
   function restore() {
     for (var i = 0; i < guarded.length; i++) {
-      var o = guarded[i], m = snapshots[i], keys = ownKeys(o), known = 0
-      for (var j = 0; j < keys.length; j++) {
-        var k = keys[j], was = m.get(k)
-        if (was !== undefined) known++
-        if (was === undefined) {
-          // A top-level var of an injected script is not configurable: neutralise it instead.
-          if (!deleteProperty(o, k)) { try { o[k] = undefined } catch (e) { /* read-only */ } }
-        } else if (changed(o, k, was)) {
-          defineProperty(o, k, was)
+      var o = guarded[i], s = snapshots[i]
+      if (getPrototypeOf(o) !== s.proto && !setPrototypeOf(o, s.proto)) unrestorable('a prototype')
+      if (isExtensible(o) !== s.extensible) unrestorable('an object\'s extensibility')
+      var keys = ownKeys(o), same = keys.length === s.keys.length
+      // Unchanged keys in the same order (almost always): compare by index, the values of data properties by value.
+      for (var j = 0; same && j < keys.length; j++) {
+        var k = keys[j], was = s.values[j]
+        if (k !== s.keys[j]) same = false
+        else if (was !== null && typeof was === 'object' && s.descriptors.get(k) === was) {
+          if (changed(o, k, was)) put(o, k, was)
+        } else if (o[k] !== was) {
+          put(o, k, s.descriptors.get(k))
         }
       }
-      // A key of the snapshot is missing (deleted by the script) when fewer than all of them were seen.
-      if (known !== m.size) {
-        m.forEach(function (d, k) { if (getDescriptor(o, k) === undefined) defineProperty(o, k, d) })
-      }
+      if (!same) restoreSlowly(o, s, keys)
     }
   }
 

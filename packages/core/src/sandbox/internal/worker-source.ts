@@ -22,8 +22,24 @@ let runtime = null
 let context = null
 let deadline = 0
 let interrupted = false
+// The pm layer's protocol functions (__courier.begin…), taken once per context: called directly, no source to parse.
+let api = null
+// Compiled scripts of this context: source → a factory making a fresh function of it on each run, so the same
+// collection script run for every request compiles once (issue #6); least recently used first, at most maxCompiled.
+let compiled = new Map()
+const maxCompiled = 256
+
+function releaseHandles() {
+  compiled.forEach((handle) => { try { handle.dispose() } catch (e) { /* dropped with the context */ } })
+  compiled = new Map()
+  if (api !== null) {
+    Object.keys(api).forEach((name) => { try { api[name].dispose() } catch (e) { /* idem */ } })
+    api = null
+  }
+}
 
 function dispose() {
+  releaseHandles()
   try { if (context) context.dispose() } catch (e) { /* a broken context is dropped anyway */ }
   try { if (runtime) runtime.dispose() } catch (e) { /* idem */ }
   context = null
@@ -63,6 +79,14 @@ function create() {
   })
   evalOrThrow(moduleLoader, 'modules.js')
   evalOrThrow(pmLayer, 'pm.js')
+  const courier = context.getProp(context.global, '__courier')
+  // Function.prototype.toString as it is before any script ran: checks what a compilation gave (compile()).
+  const fnConstructor = context.getProp(context.global, 'Function')
+  const fnProto = context.getProp(fnConstructor, 'prototype')
+  api = { courier: courier, toString: context.getProp(fnProto, 'toString') }
+  fnProto.dispose()
+  fnConstructor.dispose()
+  ;['begin', 'invoke', 'poll', 'deliver', 'output', 'reset'].forEach((name) => { api[name] = context.getProp(courier, name) })
 }
 
 function dumpError(handle) {
@@ -123,12 +147,21 @@ function waitForHost(ms) {
   })
 }
 
-function evalString(code, filename) {
-  const r = context.evalCode(code, filename)
-  if (r.error) return { error: r.error }
-  const value = context.getString(r.value)
-  r.value.dispose()
-  return { value }
+// Calls one of the pm layer's protocol functions with a string or number argument: { value } (a string) or { error }.
+function callApi(name, arg) {
+  const argHandle = arg === undefined ? undefined
+    : typeof arg === 'number' ? context.newNumber(arg) : context.newString(arg)
+  try {
+    const r = argHandle === undefined
+      ? context.callFunction(api[name], context.undefined)
+      : context.callFunction(api[name], context.undefined, argHandle)
+    if (r.error) return { error: r.error }
+    const value = context.typeof(r.value) === 'string' ? context.getString(r.value) : undefined
+    r.value.dispose()
+    return { value }
+  } finally {
+    if (argHandle !== undefined) argHandle.dispose()
+  }
 }
 
 // What __courier.poll() answered, checked: a script may have tampered with what it serialises (toJSON…).
@@ -161,7 +194,7 @@ async function settle(timeoutMs) {
   for (;;) {
     const jobsError = drainJobs(timeoutMs)
     if (jobsError !== undefined) return jobsError
-    const polled = evalString('__courier.poll(' + (maxHostCalls - current.inFlight) + ')', 'poll.js')
+    const polled = callApi('poll', maxHostCalls - current.inFlight)
     if (polled.error) return classify(dumpError(polled.error), 'run', timeoutMs)
     const turn = turnOf(polled.value)
     if (turn === null) {
@@ -181,30 +214,70 @@ async function settle(timeoutMs) {
     }
     for (const reply of current.inbox.splice(0)) {
       current.inFlight--
-      const d = context.evalCode('__courier.deliver(' + JSON.stringify(JSON.stringify(reply)) + ')', 'deliver.js')
+      const d = callApi('deliver', JSON.stringify(reply))
       if (d.error) return classify(dumpError(d.error), 'run', timeoutMs)
-      d.value.dispose()
     }
   }
 }
 
+// A fresh function of the script: from the factory compiled for this source before, or compiled now. The script
+// runs in a function of its own, so its declarations die with it; its first line stays line 1. A factory is kept only
+// when it is exactly the wrapper around the script (the original toString says so): code that closes the wrapper
+// early and runs something else at compile time is compiled again on every run, as it always was.
+function scriptFunction(code) {
+  let factory = compiled.get(code)
+  if (factory !== undefined) {
+    compiled.delete(code)
+    compiled.set(code, factory)
+  } else {
+    const source = 'function () { return function (' + scriptParameters + ') {' + code + '\n} }'
+    const r = context.evalCode('(' + source + ')', 'script.js')
+    if (r.error) return { error: r.error }
+    factory = r.value
+    const text = context.callFunction(api.toString, factory)
+    const exact = !text.error && context.typeof(text.value) === 'string' && context.getString(text.value) === source
+    ;(text.error || text.value).dispose()
+    if (!exact) {
+      const once = context.callFunction(factory, context.undefined)
+      factory.dispose()
+      return once.error ? { error: once.error } : { fn: once.value }
+    }
+    compiled.set(code, factory)
+    if (compiled.size > maxCompiled) {
+      const oldest = compiled.keys().next().value
+      compiled.get(oldest).dispose()
+      compiled.delete(oldest)
+    }
+  }
+  const made = context.callFunction(factory, context.undefined)
+  return made.error ? { error: made.error } : { fn: made.value }
+}
+
+// begin (the script's input), compile, run: each step's failure is the script's error, of that phase.
+function start(input, timeoutMs) {
+  const begun = callApi('begin', JSON.stringify(input))
+  if (begun.error) return classify(dumpError(begun.error), 'begin', timeoutMs)
+  const made = scriptFunction(input.code)
+  if (made.error) return classify(dumpError(made.error), 'compile', timeoutMs)
+  try {
+    context.setProp(api.courier, 'compiled', made.fn)
+  } finally {
+    made.fn.dispose()
+  }
+  const ran = callApi('invoke')
+  if (ran.error) return classify(dumpError(ran.error), 'run', timeoutMs)
+  return undefined
+}
+
+// Runs a script and answers with its output. The answer goes out before the context is cleaned for the next script
+// (__courier.reset(), the larger part of a script's fixed cost), which then overlaps the runner's own work (issue #6):
+// the next message is taken only once it is done.
 async function run(id, input, timeoutMs) {
   if (context === null) create()
   interrupted = false
   deadline = Date.now() + timeoutMs
-  let error
   let output
-  // The script runs in a function of its own, so its declarations die with it; its first line stays line 1.
-  const steps = [
-    ['begin', '__courier.begin(' + JSON.stringify(JSON.stringify(input)) + ')'],
-    ['compile', '__courier.compiled = (function (' + scriptParameters + ') {' + input.code + '\n})'],
-    ['run', '__courier.invoke()'],
-  ]
-  for (const [phase, source] of steps) {
-    const r = context.evalCode(source, 'script.js')
-    if (r.error) { error = classify(dumpError(r.error), phase, timeoutMs); break }
-    r.value.dispose()
-  }
+  let error = start(input, timeoutMs)
   if (error === undefined) {
     current = { id, inbox: [], wake: null, inFlight: 0 }
     try {
@@ -216,13 +289,12 @@ async function run(id, input, timeoutMs) {
   const fatal = error !== undefined && (interrupted || error.kind === 'memory')
   if (!fatal) {
     deadline = Date.now() + 1000
-    const r = context.evalCode('__courier.finish()', 'finish.js')
+    const r = callApi('output')
     if (r.error) {
       const e = classify(dumpError(r.error), 'run', timeoutMs)
       if (error === undefined) error = e
     } else {
-      output = JSON.parse(context.getString(r.value))
-      r.value.dispose()
+      output = JSON.parse(r.value)
     }
   }
   if (output === undefined) {
@@ -232,6 +304,18 @@ async function run(id, input, timeoutMs) {
   }
   if (error !== undefined) output.error = error
   return output
+}
+
+// After the answer: the globals and built-ins back as they were. A context that cannot be cleaned is dropped.
+function reset() {
+  if (context === null) return
+  deadline = Date.now() + 1000
+  interrupted = false
+  const r = callApi('reset')
+  if (r.error || interrupted) {
+    if (r.error) dumpError(r.error)
+    dispose()
+  }
 }
 
 const { newQuickJSWASMModule, newVariant, RELEASE_SYNC } = require(quickjsPath)
@@ -261,6 +345,11 @@ parentPort.on('message', (message) => {
       reply = { id: message.id, fatal: String(e && e.stack ? e.stack : e) }
     }
     parentPort.postMessage(reply)
+    try {
+      reset()
+    } catch (e) {
+      dispose()
+    }
   }, (e) => parentPort.postMessage({ id: message.id, fatal: String(e && e.stack ? e.stack : e) }))
 })
 `
