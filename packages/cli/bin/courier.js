@@ -1,5 +1,19 @@
 #!/usr/bin/env node
-// The `courier` executable: everything lives in dist/ (built from src/ by `npm run build`).
-import { main } from '../dist/main.js'
+// The `courier` executable: everything lives in dist/ (built from src/ by `npm run build`). dist/courier.js is the
+// bundled CLI (packages/cli/scripts/bundle-cli.mjs: a few files to load instead of ~700); dist/main.js, the plain
+// build, runs when there is no bundle or it is older than the last `tsc -b`. `courier --version` answers
+// without loading either (issue #6: start-up time).
+import { readFileSync, statSync } from 'node:fs'
 
-process.exitCode = await main(process.argv.slice(2))
+const args = process.argv.slice(2)
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+  process.stdout.write(`${manifest.version}\n`)
+} else {
+  const modified = (path) =>
+    statSync(new URL(path, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1
+  // tsc -b rewrites dist/.tsbuildinfo whenever it emits: a bundle older than that misses a change.
+  const bundled = modified('../dist/courier.js') >= modified('../dist/.tsbuildinfo')
+  const { main } = await import(bundled ? '../dist/courier.js' : '../dist/main.js')
+  process.exitCode = await main(args)
+}
