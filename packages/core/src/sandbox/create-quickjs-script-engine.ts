@@ -23,8 +23,11 @@ interface Pending {
   id: number
   input: ScriptInput
   host: ScriptHost | undefined
-  /** Aborts the host calls still running when the script ends. */
-  ended: AbortController
+  /**
+   * Aborts the host calls still running when the script ends; made at the first host call (an AbortController and
+   * its abort reason cost more than a script that makes none: issue #6).
+   */
+  ended: AbortController | undefined
   resolve: (output: ScriptOutput) => void
   reject: (error: Error) => void
   watchdog: NodeJS.Timeout
@@ -120,12 +123,12 @@ class QuickJsScriptEngine implements ScriptEngine {
           message: `the script ran longer than ${timeoutMs} ms`,
         })
       }, timeoutMs + watchdogGraceMs)
-      this.#pending = { id, input, host, ended: new AbortController(), resolve, reject, watchdog }
+      this.#pending = { id, input, host, ended: undefined, resolve, reject, watchdog }
       try {
         worker.postMessage({ id, input, timeoutMs })
       } catch (error) {
         // Not plain data (a function, a symbol): a bug of the caller, not an outcome.
-        this.#pending?.ended.abort()
+        this.#pending?.ended?.abort()
         this.#pending = undefined
         clearTimeout(watchdog)
         reject(error instanceof Error ? error : new TypeError(String(error)))
@@ -195,7 +198,7 @@ class QuickJsScriptEngine implements ScriptEngine {
     }
     this.#pending = undefined
     clearTimeout(pending.watchdog)
-    pending.ended.abort()
+    pending.ended?.abort()
     if (reply.output) pending.resolve(reply.output)
     else pending.reject(new Error(`the sandbox failed: ${reply.fatal ?? 'no output'}`))
   }
@@ -209,7 +212,7 @@ class QuickJsScriptEngine implements ScriptEngine {
     if (pending === undefined) return
     this.#pending = undefined
     clearTimeout(pending.watchdog)
-    pending.ended.abort()
+    pending.ended?.abort()
     pending.resolve(failedOutput(pending.input, error))
   }
 
@@ -217,6 +220,7 @@ class QuickJsScriptEngine implements ScriptEngine {
   #serve(pending: Pending, call: HostCall): void {
     const worker = this.#worker
     if (typeof call.callId !== 'number') return
+    pending.ended ??= new AbortController()
     void callHost(pending.host, call, pending.ended.signal).then((reply) => {
       if (this.#pending !== pending || this.#worker !== worker || worker === undefined) return
       worker.postMessage({ id: pending.id, reply: cloneable(reply) })
