@@ -3,6 +3,7 @@ export type {
   ScriptCookieInit,
   ScriptCookieJar,
   ScriptEngine,
+  ScriptFormField,
   ScriptHost,
   ScriptKeyValue,
   ScriptInput,

@@ -55,6 +55,92 @@ describe('legacy test globals', () => {
     expect(out.scopes.environment).toEqual([])
     expect(out.scopes.globals).toContainEqual({ key: 'g', value: '1ada2api' })
   })
+  it('keeps the environment and globals objects in step with the postman.* setters, not with pm.*', async () => {
+    const out = await engine.run(
+      sampleScriptInput(
+        `postman.setEnvironmentVariable('e', 2)
+        postman.setGlobalVariable('g', '3')
+        tests['set'] = environment.e === '2' && globals.g === '3' && environment.host === 'api'
+        postman.clearEnvironmentVariable('e')
+        postman.clearGlobalVariables()
+        tests['cleared'] = !('e' in environment) && Object.keys(globals).length === 0 && environment.host === 'api'
+        pm.environment.set('p', 'x')
+        tests['pm.environment.set is not shown'] = environment.p === undefined`,
+        {
+          scopes: {
+            globals: [{ key: 'old', value: 'x' }],
+            collection: [],
+            environment: [{ key: 'host', value: 'api' }],
+            iterationData: [],
+            local: [],
+          },
+        },
+      ),
+      { timeoutMs: 0 },
+    )
+    expect(out.tests.map((t) => [t.name, t.passed])).toEqual([
+      ['set', true],
+      ['cleared', true],
+      ['pm.environment.set is not shown', true],
+    ])
+    expect(out.scopes.globals).toEqual([])
+  })
+
+  it('gives the request global its id, name, description and form data (a repeated key as an array)', async () => {
+    const out = await engine.run(
+      sampleScriptInput(
+        `tests['id and name'] = request.id === 'req-1' && request.name === 'Get User'
+        tests['description'] = request.description === 'Reads a user'
+        tests['data'] = JSON.stringify(request.data) === '{"name":["a","b","c"],"one":"1"}'
+        tests['file field'] = 'file' in request.data && request.data.file === undefined`,
+        {
+          request: {
+            method: 'POST',
+            url: 'https://api.example.com/users',
+            headers: [],
+            description: 'Reads a user',
+            form: [
+              { key: 'name', value: 'a' },
+              { key: 'name', value: 'b' },
+              { key: 'file' },
+              { key: 'name', value: 'c' },
+              { key: 'one', value: '1' },
+            ],
+          },
+        },
+      ),
+      { timeoutMs: 0 },
+    )
+    expect(out.tests.map((t) => [t.name, t.passed])).toEqual([
+      ['id and name', true],
+      ['description', true],
+      ['data', true],
+      ['file field', true],
+    ])
+  })
+
+  it('gives request.data as the raw body text, or {} without a body', async () => {
+    const request = { method: 'POST', url: 'https://api.example.com/users', headers: [] }
+    const raw = await engine.run(
+      sampleScriptInput(`tests['raw'] = request.data === '{"a":1}'`, {
+        request: { ...request, body: '{"a":1}' },
+      }),
+      { timeoutMs: 0 },
+    )
+    const none = await engine.run(
+      sampleScriptInput(
+        `tests['none'] = JSON.stringify(request.data) === '{}' && request.description === undefined`,
+        {
+          request,
+        },
+      ),
+      { timeoutMs: 0 },
+    )
+    expect([...raw.tests, ...none.tests].map((t) => [t.name, t.passed])).toEqual([
+      ['raw', true],
+      ['none', true],
+    ])
+  })
 })
 
 describe('pm.execution and pm.info', () => {

@@ -21,6 +21,16 @@ export interface ScriptRequest {
   headers: HttpHeader[]
   /** The raw body text, when the request has a text body. */
   body?: string
+  /** The request's description (the legacy `request.description`). */
+  description?: string
+  /** The enabled fields of a urlencoded or form-data body, as written (the legacy `request.data`). */
+  form?: ScriptFormField[]
+}
+
+/** A field of a form body; a file field has no value. */
+export interface ScriptFormField {
+  key: string
+  value?: string
 }
 
 /** `pm.response` (test scripts only). */

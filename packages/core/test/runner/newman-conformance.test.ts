@@ -47,11 +47,6 @@ const suitesRoot = path.resolve(import.meta.dirname, '../../../../../shared/corp
  * says which.
  */
 const knownDifferences: Record<string, { reason: string; items: string[] }> = {
-  'clear-vars-sandbox': {
-    reason:
-      'legacy `environment` / `globals` objects do not show postman.setEnvironmentVariable in the same script',
-    items: ['0:After clearing'],
-  },
   'echo-v2': {
     reason: "the legacy sandbox's SugarJS String#has (`responseBody.has(…)`) is missing",
     items: [
@@ -71,17 +66,9 @@ const knownDifferences: Record<string, { reason: string; items: string[] }> = {
       '0:Utilities/Deflate Compressed Response',
     ],
   },
-  'multi-value-data': {
-    reason: 'the legacy `request.data` object (form-data fields, repeated keys as an array) is missing',
-    items: ['0:r1'],
-  },
   'prototype-check': {
     reason: "the legacy sandbox's SugarJS prototype extensions (Array#none, Number#ordinalize…) are missing",
     items: ['0:objectPrototype'],
-  },
-  'request-name-in-script': {
-    reason: 'the legacy `request.description` is missing',
-    items: ['0:r1'],
   },
   'sandbox-libraries': {
     reason: "chai-postman's `.jsonSchema()` and `pm.request.to…` / `postmanRequest` assertions are missing",

@@ -116,7 +116,7 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
   if (exchange !== undefined && response !== undefined) {
     tallyResponse(tally, response.responseTime, exchange.response.sizes.bodyBytes)
     if (scripts.test.length > 0) {
-      state.request = scriptRequestSent(exchange.request)
+      state.request = scriptRequestSent(exchange.request, state.request)
       state.response = scriptResponseOf(exchange)
       state.cookies = await cookiesAfter(exchange, ctx.cookies)
     }

@@ -1,7 +1,7 @@
-import type { Item } from '../../collection/index.js'
-import { requestMethod, requestObject, requestUrlText } from '../../collection/index.js'
+import type { Body, Item } from '../../collection/index.js'
+import { descriptionText, requestMethod, requestObject, requestUrlText } from '../../collection/index.js'
 import type { SentRequest } from '../../send/index.js'
-import type { ScriptRequest } from '../../sandbox/index.js'
+import type { ScriptFormField, ScriptRequest } from '../../sandbox/index.js'
 
 /** `pm.request` before the send: the item's request as written, `{{variables}}` unresolved (as Postman shows it). */
 export function scriptRequestOf(item: Item): ScriptRequest {
@@ -10,22 +10,46 @@ export function scriptRequestOf(item: Item): ScriptRequest {
     .filter((header) => header.disabled !== true)
     .map((header) => ({ key: header.key ?? '', value: textOf(header['value']) }))
   const body = request.body
+  const description = descriptionText(request.description ?? undefined)
+  const form = formOf(body)
   return {
     method: requestMethod(item.request),
     url: requestUrlText(item.request),
     headers,
     ...(body?.mode === 'raw' && typeof body.raw === 'string' ? { body: body.raw } : {}),
+    ...(description === undefined ? {} : { description }),
+    ...(form === undefined ? {} : { form }),
   }
 }
 
-/** `pm.request` in test scripts: the request as it went on the wire. */
-export function scriptRequestSent(sent: SentRequest): ScriptRequest {
+/**
+ * `pm.request` in test scripts: the request as it went on the wire, with what only the item knows (its description
+ * and form fields, for the legacy `request` global) kept from the script request before the send.
+ */
+export function scriptRequestSent(sent: SentRequest, before?: ScriptRequest): ScriptRequest {
   return {
     method: sent.method,
     url: sent.url,
     headers: sent.headers,
     ...(sent.body.type === 'text' ? { body: sent.body.text } : {}),
+    ...(before?.description === undefined ? {} : { description: before.description }),
+    ...(before?.form === undefined ? {} : { form: before.form }),
   }
+}
+
+/** The enabled fields of a urlencoded or form-data body (a file field without a value, as Postman gives it). */
+function formOf(body: Body | null | undefined): ScriptFormField[] | undefined {
+  if (body == null || body.disabled === true) return undefined
+  const fields =
+    body.mode === 'urlencoded' ? body.urlencoded : body.mode === 'formdata' ? body.formdata : undefined
+  if (fields === undefined) return undefined
+  return fields
+    .filter((field) => field.disabled !== true)
+    .map((field) =>
+      field['type'] === 'file'
+        ? { key: field.key ?? '' }
+        : { key: field.key ?? '', value: textOf(field['value']) },
+    )
 }
 
 /**

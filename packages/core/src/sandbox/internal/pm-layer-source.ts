@@ -583,17 +583,46 @@ export const pmLayerSource: string = String.raw`
     return (value === false || value) && typeof (value && value.toString) === 'function' ? value.toString() : value
   }
 
-  function makePostman(pm) {
+  // The legacy environment and globals objects start as copies of their scopes; as in postman-sandbox, the
+  // legacy setters and clearers keep them up to date (pm.environment.set does not).
+  function legacyScope(scope, copy) {
+    return {
+      get: scope.get,
+      set: function (key, value) { value = legacyValue(value); copy[key] = value; scope.set(key, value) },
+      unset: function (key) { if (key) delete copy[key]; scope.unset(key) },
+      clear: function () { Object.keys(copy).forEach(function (k) { delete copy[k] }); scope.clear() },
+    }
+  }
+
+  // The legacy request global: a form body's fields as an object (a repeated key gathers its values in an
+  // array), a raw body as its text, otherwise {}.
+  function legacyRequest(input, pm) {
+    var r = input.request, data = {}
+    if (r.form !== undefined) {
+      r.form.forEach(function (f) {
+        var had = data[f.key]
+        if (had) { if (Array.isArray(had)) had.push(f.value); else data[f.key] = [had, f.value] }
+        else data[f.key] = f.value
+      })
+    } else if (r.body) {
+      data = r.body
+    }
+    return { id: input.info.requestId, name: input.info.requestName, description: r.description,
+      headers: pm.request.headers.toObject(), method: r.method, url: r.url, data: data }
+  }
+
+  function makePostman(pm, legacy) {
+    var env = legacyScope(pm.environment, legacy.environment), globals = legacyScope(pm.globals, legacy.globals)
     return {
       setNextRequest: pm.execution.setNextRequest,
-      getEnvironmentVariable: pm.environment.get,
-      setEnvironmentVariable: function (key, value) { pm.environment.set(key, legacyValue(value)) },
-      clearEnvironmentVariable: pm.environment.unset,
-      clearEnvironmentVariables: pm.environment.clear,
-      getGlobalVariable: pm.globals.get,
-      setGlobalVariable: function (key, value) { pm.globals.set(key, legacyValue(value)) },
-      clearGlobalVariable: pm.globals.unset,
-      clearGlobalVariables: pm.globals.clear,
+      getEnvironmentVariable: env.get,
+      setEnvironmentVariable: env.set,
+      clearEnvironmentVariable: env.unset,
+      clearEnvironmentVariables: env.clear,
+      getGlobalVariable: globals.get,
+      setGlobalVariable: globals.set,
+      clearGlobalVariable: globals.unset,
+      clearGlobalVariables: globals.clear,
       getResponseHeader: function (name) { return pm.response ? pm.response.headers.get(name) : undefined },
       getResponseCookie: function (name) { return pm.cookies.one(name) },
     }
@@ -702,10 +731,10 @@ export const pmLayerSource: string = String.raw`
       if (res) res.headers.forEach(function (x) { headerObject[x.key] = x.value })
       // A test script without a response (a network error) gets postman-sandbox's placeholders (its key is details).
       var noResponse = input.event === 'test' ? { code: { code: NaN, name: '', details: '' }, headers: {}, time: NaN } : {}
+      var legacy = { environment: pm.environment.toObject(), globals: pm.globals.toObject() }
       // In the order of the script function's parameters (worker-source.ts).
-      state.args = [pm, makePostman(pm), state.legacy, { url: input.request.url, method: input.request.method,
-        headers: pm.request.headers.toObject(), data: input.request.body },
-        pm.environment.toObject(), pm.globals.toObject(), pm.iterationData.toObject(), input.info.iteration,
+      state.args = [pm, makePostman(pm, legacy), state.legacy, legacyRequest(input, pm),
+        legacy.environment, legacy.globals, pm.iterationData.toObject(), input.info.iteration,
         res ? res.body : undefined, res ? { code: res.code, name: res.status, detail: res.status } : noResponse.code,
         res ? headerObject : noResponse.headers, res ? res.responseTime : noResponse.time]
     },
