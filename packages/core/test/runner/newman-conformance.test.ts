@@ -70,10 +70,6 @@ const knownDifferences: Record<string, { reason: string; items: string[] }> = {
     reason: "the legacy sandbox's SugarJS prototype extensions (Array#none, Number#ordinalize…) are missing",
     items: ['0:objectPrototype'],
   },
-  'sandbox-libraries': {
-    reason: "chai-postman's `.jsonSchema()` and `pm.request.to…` / `postmanRequest` assertions are missing",
-    items: ['0:chai-postman', '0:pm api'],
-  },
   'super-sandbox-test': {
     reason: 'the SugarJS extensions are missing (the script stops before `SugarJS working`)',
     items: ['0:r1'],

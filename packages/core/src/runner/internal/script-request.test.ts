@@ -57,4 +57,13 @@ describe('scriptRequestSent', () => {
     )
     expect(sent).toMatchObject({ body: 'q=v', description: 'd', form: [{ key: 'q', value: 'v' }] })
   })
+
+  it('shows the Host header the transport writes, unless one was sent', () => {
+    const sent = (headers: { key: string; value: string }[]) =>
+      scriptRequestSent({ method: 'GET', url: 'http://127.0.0.1:8080/a', headers, body: { type: 'none' } })
+    expect(sent([]).headers).toEqual([{ key: 'Host', value: '127.0.0.1:8080' }])
+    expect(sent([{ key: 'host', value: 'example.test' }]).headers).toEqual([
+      { key: 'host', value: 'example.test' },
+    ])
+  })
 })

@@ -30,11 +30,18 @@ export function scriptRequestSent(sent: SentRequest, before?: ScriptRequest): Sc
   return {
     method: sent.method,
     url: sent.url,
-    headers: sent.headers,
+    headers: withHost(sent),
     ...(sent.body.type === 'text' ? { body: sent.body.text } : {}),
     ...(before?.description === undefined ? {} : { description: before.description }),
     ...(before?.form === undefined ? {} : { form: before.form }),
   }
+}
+
+/** The headers as on the wire: with the Host header the transport writes from the URL, as Postman shows it. */
+function withHost(sent: SentRequest): SentRequest['headers'] {
+  if (sent.headers.some((header) => header.key.toLowerCase() === 'host')) return sent.headers
+  const host = URL.canParse(sent.url) ? new URL(sent.url).host : ''
+  return host === '' ? sent.headers : [...sent.headers, { key: 'Host', value: host }]
 }
 
 /** The enabled fields of a urlencoded or form-data body (a file field without a value, as Postman gives it). */

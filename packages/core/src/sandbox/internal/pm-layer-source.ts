@@ -17,10 +17,64 @@ export const pmLayerSource: string = String.raw`
   var state = null
 
   function isResponse(o) { return o !== null && typeof o === 'object' && o.__courierResponse === true }
+  function isRequest(o) { return o !== null && typeof o === 'object' && o.__courierRequest === true }
+  // Taken before any script can replace require(): jsonSchema validates with the bundled ajv.
+  var requireModule = g.require
 
-  // Postman's response assertions (postman-collection's chai-postman plugin), on pm.response only.
+  // A schema's errors in the words of the ajv Postman's sandbox validates with (data.alpha should be boolean),
+  // from ajv 8's (data/alpha must be boolean).
+  function schemaErrorsText(errors) {
+    return (errors || []).map(function (e) {
+      var path = String(e.instancePath || '').split('/').slice(1).map(function (part) {
+        part = part.replace(/~1/g, '/').replace(/~0/g, '~')
+        if (/^[0-9]+$/.test(part)) return '[' + part + ']'
+        return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(part) ? '.' + part : "['" + part.replace(/'/g, "\\'") + "']"
+      }).join('')
+      return 'data' + path + ' ' + String(e.message).replace(/^must\b/, 'should')
+    }).join(', ')
+  }
+
+  // Postman's request and response assertions (postman-collection's chai-postman plugin).
   chai.use(function (c) {
     var A = c.Assertion
+    function kind(name, test, what) {
+      A.addProperty(name, function () {
+        this.assert(test(this._obj), 'expecting a postman ' + what + ' object but got #{this}',
+          'not expecting a postman ' + what + ' object')
+      })
+    }
+    kind('postmanRequest', isRequest, 'request')
+    kind('postmanResponse', isResponse, 'response')
+    kind('postmanRequestOrResponse', function (o) { return isRequest(o) || isResponse(o) }, 'request or response')
+    A.addMethod('statusCode', function (code) {
+      new A(this._obj).to.be.postmanResponse
+      var r = this._obj
+      this.assert(r.code === Number(code), 'expected response to have status code #{exp} but got #{act}',
+        'expected response to not have status code #{act}', Number(code), r.code)
+    })
+    A.addMethod('statusCodeClass', function (cls) {
+      new A(this._obj).to.be.postmanResponse
+      var r = this._obj
+      this.assert(Math.floor(r.code / 100) === cls, 'expected response code to be #{exp}XX but found #{act}',
+        'expected response code to not be #{exp}XX', cls, r.code)
+    })
+    A.addMethod('statusReason', function (reason) {
+      new A(this._obj).to.be.postmanResponse
+      var r = this._obj
+      this.assert(r.status === String(reason), 'expected response to have status reason #{exp} but got #{act}',
+        'expected response to not have status reason #{act}', String(reason), r.status)
+    })
+    // JSON Schema validation with the bundled ajv; a response is validated by its JSON body.
+    A.addMethod('jsonSchema', function (schema, options) {
+      new A(schema).to.be.an('object')
+      var Ajv = requireModule('ajv')
+      var ajv = new Ajv(Object.assign({ allErrors: true, logger: false, strict: false }, options))
+      var data = isResponse(this._obj) ? this._obj.json() : this._obj
+      var valid = ajv.validate(schema, data)
+      this.assert(valid && !ajv.errors,
+        'expected data to satisfy schema but found following errors: \n' + schemaErrorsText(ajv.errors),
+        'expected data to not satisfy schema', true, valid)
+    })
     function range(name, low, high) {
       A.addProperty(name, function () {
         var r = this._obj
@@ -230,6 +284,7 @@ export const pmLayerSource: string = String.raw`
       },
       set: function (b) { r.body = typeof b === 'string' ? b : b && typeof b.raw === 'string' ? b.raw : text(b) },
     })
+    Object.defineProperty(req, '__courierRequest', { value: true })
     Object.defineProperty(req, 'to', { get: function () { return expect(req).to } })
     Object.defineProperty(req, 'not', { get: function () { return expect(req).not } })
     return req
