@@ -116,7 +116,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/web/vite.config.ts'],
+    files: ['packages/web/vite.config.ts', 'packages/web/e2e/**/*.ts'],
     rules: {
       'import-x/no-extraneous-dependencies': [
         'error',

@@ -244,9 +244,21 @@ export function App() {
         const found = scope.find((v) => v.key === name)
         if (found !== undefined) return String(found.value)
       }
-      return undefined
+      // Fields of stored tokens (organizer_key…) resolve at send time; their values stay on the server.
+      const token = tokens.find((t) => t.fields.includes(name))
+      return token === undefined ? undefined : `(from token “${token.name}”)`
     }
-  }, [environments, environment, globals, collectionVars, activeCollectionId])
+  }, [environments, environment, globals, collectionVars, activeCollectionId, tokens])
+
+  // The tree shows where the active request lives (its folders open), as Postman does.
+  const activeItemId = current?.kind === 'item' ? current.itemId : undefined
+  useEffect(() => {
+    if (activeCollectionId === undefined || activeItemId === undefined) return
+    const collection = collections.find((c) => c.id === activeCollectionId)
+    if (collection === undefined) return
+    const keys = ancestorKeys(collection, activeItemId)
+    setExpanded((old) => (keys.every((key) => old.has(key)) ? old : new Set([...old, ...keys])))
+  }, [activeCollectionId, activeItemId, collections])
 
   const onServerEvent = useCallback(
     (event: ServerEvent) => {

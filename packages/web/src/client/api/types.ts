@@ -138,7 +138,7 @@ export interface ExchangeJson {
     body: string
     bodyBase64?: string
     timings?: Timings
-    sizes?: { headers?: number; body?: number; total?: number; [k: string]: number | undefined }
+    sizes?: { headersBytes?: number; bodyBytes?: number; decodedBodyBytes?: number }
   }
   totalMs: number
 }

@@ -110,7 +110,7 @@ function Status(props: { exchange: ExchangeJson }) {
   const timings = Object.entries(response.timings ?? {}).filter(
     (entry): entry is [string, number] => typeof entry[1] === 'number',
   )
-  const size = response.sizes?.total ?? (response.sizes?.body ?? 0) + (response.sizes?.headers ?? 0)
+  const size = (response.sizes?.bodyBytes ?? 0) + (response.sizes?.headersBytes ?? 0)
   return (
     <div className="status-line">
       <span className={`status ${statusClass(response.status)}`} data-testid="response-status">
@@ -122,7 +122,7 @@ function Status(props: { exchange: ExchangeJson }) {
           <tbody>
             {timings.map(([phase, ms]) => (
               <tr key={phase}>
-                <th scope="row">{phase}</th>
+                <th scope="row">{phase.replace(/Ms$/, '')}</th>
                 <td>{ms.toFixed(1)} ms</td>
               </tr>
             ))}
@@ -131,7 +131,7 @@ function Status(props: { exchange: ExchangeJson }) {
       </details>
       <span
         className="size"
-        title={`headers ${formatBytes(response.sizes?.headers)}, body ${formatBytes(response.sizes?.body)}`}
+        title={`headers ${formatBytes(response.sizes?.headersBytes)}, body ${formatBytes(response.sizes?.bodyBytes)} (${formatBytes(response.sizes?.decodedBodyBytes)} decoded)`}
       >
         {formatBytes(size)}
       </span>

@@ -104,6 +104,7 @@ export function CollectionTree(props: CollectionTreeProps) {
               key={row.key}
               id={`tree-row-${row.key}`}
               role="treeitem"
+              aria-label={row.name}
               aria-level={row.depth + 1}
               aria-expanded={row.kind === 'request' ? undefined : row.expanded}
               aria-selected={row.key === props.activeKey}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { EnvironmentValue } from '../api/types'
 
 /** The mask the server puts in place of a secret value (docs/ui-api.md). */
@@ -21,23 +21,32 @@ export function EnvironmentEditor(props: EnvironmentEditorProps) {
   const [name, setName] = useState(props.name)
   const [revealed, setRevealed] = useState(false)
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | undefined>(undefined)
+  // New values from the server (a save, or a change on disk) replace the rows unless the user has edits.
+  const [base, setBase] = useState(props.values)
+  const saved = useRef(false)
   useEffect(() => {
-    setRows(props.values)
-    setName(props.name)
-    setRevealed(false)
-  }, [props.values, props.name])
+    if (JSON.stringify(props.values) === JSON.stringify(base)) return
+    setBase(props.values)
+    if (saved.current || JSON.stringify(rows) === JSON.stringify(base)) {
+      saved.current = false
+      setRows(props.values)
+      setRevealed(false)
+    }
+  }, [props.values, base, rows])
   const shown = [...rows, { key: '', value: '', secret: false, enabled: true }]
   const update = (index: number, patch: Partial<EnvironmentValue>) => {
     const next = [...rows]
     next[index] = { ...(next[index] ?? { key: '', value: '', secret: false, enabled: true }), ...patch }
     setRows(next)
   }
-  const dirty = JSON.stringify(rows) !== JSON.stringify(props.values) || name !== props.name
+  const dirty = JSON.stringify(rows) !== JSON.stringify(base) || name !== props.name
   return (
     <div className="env-editor">
       <form
         onSubmit={(event) => {
           event.preventDefault()
+          // Set before the save: the new values may arrive (and must replace the rows) before it resolves.
+          saved.current = true
           props
             .onSave(
               rows.filter((row) => row.key !== ''),
@@ -45,8 +54,10 @@ export function EnvironmentEditor(props: EnvironmentEditorProps) {
             )
             .then(
               () => setMessage({ kind: 'status', text: 'Saved' }),
-              (error: unknown) =>
-                setMessage({ kind: 'alert', text: error instanceof Error ? error.message : String(error) }),
+              (error: unknown) => {
+                saved.current = false
+                setMessage({ kind: 'alert', text: error instanceof Error ? error.message : String(error) })
+              },
             )
         }}
       >
