@@ -141,7 +141,9 @@ describe('courier ui security', () => {
   })
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => other?.close(() => resolve()))
+    const closed = new Promise<void>((resolve) => other?.close(() => resolve()))
+    other?.closeAllConnections()
+    await closed
   })
 
   it('a page on another origin can neither read the API nor change the workspace', async () => {

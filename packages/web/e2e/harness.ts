@@ -38,7 +38,7 @@ export interface CourierUi {
 
 /** Spawns `courier ui --port 0 --no-open` in `workspace` and reads the URL it prints. */
 export async function startCourierUi(workspace: string): Promise<CourierUi> {
-  const child = spawn(process.execPath, [uiBin, 'ui', '--port', '0', '--no-open', '--workspace', workspace], {
+  const child = spawn(process.execPath, [uiBin, 'ui', workspace, '--port', '0', '--no-open'], {
     cwd: workspace,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
