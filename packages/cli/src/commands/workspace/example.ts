@@ -1,6 +1,5 @@
 // `courier example ls | add | save | rm`: the saved examples of a request (Postman's "several Body examples"):
 // listed, written by hand, saved from a response in the history, or deleted.
-import { readFile } from 'node:fs/promises'
 import {
   AppError,
   addExample,
@@ -8,11 +7,11 @@ import {
   findItem,
   saveResponseAsExample,
   systemRandom,
-  type KeyValueEntry,
 } from '@courier/core'
 import { ExitCode } from '../../exit-codes.js'
 import type { Terminal } from '../../terminal.js'
 import { resolveItemPath, type ItemPath } from '../../workspace/item-path.js'
+import { parseHeaderFlag, textOrFile } from '../../workspace/text-input.js'
 import { openWorkspace, openWorkspaceState, type WorkspaceFlags } from '../../workspace/open-workspace.js'
 
 /**
@@ -69,7 +68,7 @@ export async function exampleAddCommand(
     example: {
       name: options.name,
       code: options.status,
-      header: options.header.map(parseHeader),
+      header: options.header.map(parseHeaderFlag),
       ...(body === undefined ? {} : { body }),
     },
     random: systemRandom,
@@ -147,24 +146,4 @@ function requestPath(target: ItemPath, path: string): ItemPath & { item: string 
       message: 'not a request',
     })
   return { ...target, item: target.item }
-}
-
-function parseHeader(line: string): KeyValueEntry {
-  const colon = line.indexOf(':')
-  if (colon <= 0)
-    throw new AppError('USAGE_INVALID', `-H '${line}': expected 'Name: value'`, {
-      message: `bad header ${line}`,
-    })
-  return { key: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() }
-}
-
-async function textOrFile(value: string): Promise<string> {
-  if (!value.startsWith('@')) return value
-  const path = value.slice(1)
-  try {
-    return await readFile(path, 'utf8')
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)
-    throw new AppError('FILE_UNREADABLE', `${path}: ${reason}`, { source: path, reason })
-  }
 }

@@ -1,5 +1,4 @@
 // `courier new | mv | cp | rm | restore | edit`: the edit operations of core, applied to a workspace's files.
-import { readFile } from 'node:fs/promises'
 import {
   AppError,
   createFolder,
@@ -25,6 +24,7 @@ import type { Workspace } from '@courier/storage'
 import { ExitCode } from '../../exit-codes.js'
 import type { Terminal } from '../../terminal.js'
 import { resolveItemPath } from '../../workspace/item-path.js'
+import { parseHeaderFlag, textOrFile } from '../../workspace/text-input.js'
 import { openWorkspace, type WorkspaceFlags } from '../../workspace/open-workspace.js'
 
 /** Options of `courier new`. */
@@ -280,25 +280,12 @@ function mergeHeaders(request: unknown, set: readonly string[], remove: readonly
   const removed = new Set(remove.map((name) => name.toLowerCase()))
   let headers = current.filter((h) => !removed.has(h.key.toLowerCase()))
   for (const line of set) {
-    const colon = line.indexOf(':')
-    if (colon <= 0) throw usage(`--header '${line}': expected 'Name: value'`)
-    const key = line.slice(0, colon).trim()
-    const value = line.slice(colon + 1).trim()
+    const { key, value } = parseHeaderFlag(line)
     const at = headers.findIndex((h) => h.key.toLowerCase() === key.toLowerCase())
     headers =
       at === -1 ? [...headers, { key, value }] : headers.map((h, i) => (i === at ? { ...h, value } : h))
   }
   return headers
-}
-
-async function textOrFile(value: string): Promise<string> {
-  if (!value.startsWith('@')) return value
-  try {
-    return await readFile(value.slice(1), 'utf8')
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)
-    throw new AppError('FILE_UNREADABLE', `${value.slice(1)}: ${reason}`, { source: value.slice(1), reason })
-  }
 }
 
 function isContainer(ws: Workspace, path: string): boolean {
