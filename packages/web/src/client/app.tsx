@@ -38,6 +38,9 @@ function message(error: unknown): string {
 }
 
 /** The whole window: sidebar, tabs, the active tab's editor, dialogs, and the connection banner. */
+
+/** The UI state saves in flight, chained so they reach the server in the order they were made. */
+let uiStateSaves: Promise<unknown> = Promise.resolve()
 export function App() {
   const [workspaceName, setWorkspaceName] = useState('')
   const [fatal, setFatal] = useState<string | undefined>(undefined)
@@ -207,7 +210,8 @@ export function App() {
         environment,
         theme,
       }
-      api.saveUiState(state).catch(fail)
+      // One after the other: a slow earlier save must never land after a later one (and bring back old tabs).
+      uiStateSaves = uiStateSaves.then(() => api.saveUiState(state)).catch(fail)
     }, 300)
     return () => clearTimeout(timer)
   }, [tabs, active, environment, theme, restored, fail])
