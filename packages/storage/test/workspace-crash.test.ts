@@ -2,7 +2,7 @@
 // workspace, never a mix: every file parses, and nothing a save acknowledged is lost. The writer runs from dist
 // (`npm test` builds first), as users run it.
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Collection } from '@courier/core'
@@ -50,19 +50,42 @@ async function killWriterAfter(mode: 'edit' | 'rename', afterMs: number): Promis
 }
 
 /** Runs the writer to the end in `edit-one` mode and returns its exit code and output. */
-async function runWriter(
+interface WriterResult {
+  code: number | null
+  out: string
+  err: string
+}
+
+/** Runs the writer to the end in `edit-one` mode; with `go`, it waits for that file after reading (`ready`). */
+function startWriter(
   index: number,
   count: number,
-): Promise<{ code: number | null; out: string; err: string }> {
+  go?: string,
+): { ready: Promise<void>; done: Promise<WriterResult> } {
   const child = spawn(process.execPath, [writer, root, 'edit-one', String(index), String(count)], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...(go === undefined ? {} : { COURIER_TEST_GO: go }) },
   })
   let out = ''
   let err = ''
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+  let markReady = () => {}
+  const ready = new Promise<void>((resolve) => (markReady = resolve))
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString()
+    if (out.includes('ready\n')) markReady()
+  })
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
-  return { code, out, err }
+  const done = new Promise<WriterResult>((resolve) =>
+    child.on('exit', (code) => {
+      markReady()
+      resolve({ code, out, err })
+    }),
+  )
+  return { ready, done }
+}
+
+function runWriter(index: number, count: number): Promise<WriterResult> {
+  return startWriter(index, count).done
 }
 
 // Deterministic "random" kill points, spread over the writer's save loop.
@@ -121,8 +144,12 @@ describe('two writer processes at once', () => {
   }, 120_000)
 
   it('editing the same request: the stale one is refused with a clear error, never silently overwritten', async () => {
-    const [a, b] = await Promise.all([runWriter(4, 25), runWriter(4, 25)])
-    const results = [a, b]
+    // Both read the workspace before either writes (they wait for a go file), as a CLI and the UI would.
+    const go = join(root, 'go')
+    const writers = [startWriter(4, 25, go), startWriter(4, 25, go)]
+    await Promise.all(writers.map((w) => w.ready))
+    await writeFile(go, '')
+    const results = await Promise.all(writers.map((w) => w.done))
     // Each process read the file once; after the other's first save, its next save is stale.
     const refused = results.filter((r) => r.code !== 0)
     expect(refused.length).toBeGreaterThanOrEqual(1)

@@ -188,7 +188,9 @@ describe('courier ui: the GoTo guide in the browser', () => {
       .waitFor()
     await screenshot('body-examples')
 
-    // Restart once more: the copy, its URL and its docs are on disk.
+    // Restart once more: the copy, its URL and its docs are on disk. The open tabs are saved 300 ms after the last
+    // change (a debounce): give that save time to land before the server stops, as a user closing the app would.
+    await page.waitForTimeout(1500)
     await ui.stop()
     ui = await startCourierUi(workspace)
     await page.goto(ui.url)
