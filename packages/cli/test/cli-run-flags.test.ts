@@ -310,9 +310,13 @@ describe('courier run: cli reporter flags', () => {
   })
 })
 
-const hasScript = spawnSync('script', ['--version']).status === 0
+// `script` (util-linux, in Debian's essential bsdutils) gives courier a pseudo-terminal: always there on Linux.
+describe('courier run: progress bar on a terminal', () => {
+  beforeAll(() => {
+    if (spawnSync('script', ['--version']).status !== 0)
+      throw new Error('the progress-bar tests need `script` from util-linux (apt-get install bsdutils)')
+  })
 
-describe.runIf(hasScript)('courier run: progress bar on a terminal', () => {
   /** Runs courier under `script`, which gives it a pseudo-terminal, and returns everything the terminal got. */
   async function onTerminal(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
     const command = [process.execPath, courierBin, ...args]
