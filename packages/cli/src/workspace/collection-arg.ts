@@ -10,7 +10,7 @@ import {
   type Collection,
   type Variable,
 } from '@courier/core'
-import type { Workspace } from '@courier/storage'
+import { withSecretValues, type Workspace } from '@courier/storage'
 import { readDocumentFile } from '../read-document-file.js'
 import type { Terminal } from '../terminal.js'
 import { withCollectionSecrets } from './collection-secrets.js'
@@ -91,13 +91,11 @@ export async function loadVariablesArg(
   }
   const env = kind === 'globals' || arg.toLowerCase() === 'globals' ? ws.globals() : ws.environment(arg)
   if (env === undefined) return { variables: [], name: 'Globals' }
-  const variables = environmentVariables(env.environment)
   const state = await openWorkspaceState(ws.root, process.env)
   try {
     const scope = env.kind === 'globals' ? 'globals' : (`environment:${env.environment.name ?? ''}` as const)
-    const secrets = new Map((await state.secrets.list(scope)).map((s) => [s.key, s.value]))
     return {
-      variables: variables.map((v) => (secrets.has(v.key) ? { ...v, value: secrets.get(v.key) ?? '' } : v)),
+      variables: await withSecretValues(environmentVariables(env.environment), scope, state.secrets),
       name: env.environment.name ?? 'Globals',
     }
   } finally {
