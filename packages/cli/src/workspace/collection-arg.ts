@@ -7,13 +7,13 @@ import {
   collectionVariables,
   environmentVariables,
   parseDocument,
+  withCollectionSecrets,
   type Collection,
   type Variable,
 } from '@courier/core'
 import { withSecretValues, type Workspace } from '@courier/storage'
 import { readDocumentFile } from '../read-document-file.js'
 import type { Terminal } from '../terminal.js'
-import { withCollectionSecrets } from './collection-secrets.js'
 import { resolveItemPath } from './item-path.js'
 import { openWorkspace, openWorkspaceState, type WorkspaceFlags } from './open-workspace.js'
 

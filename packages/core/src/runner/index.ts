@@ -1,5 +1,5 @@
 export type { ItemRef, ResponseSummary, RunEvent, RunFailure, RunStats } from './types.js'
-export type { RunOptions } from './run-options.js'
+export type { RunOptions, SentItem } from './run-options.js'
 export { runCollection } from './run-collection.js'
 export type { SelectRequestsOptions } from './select-requests.js'
 export { selectRequests } from './select-requests.js'

@@ -242,6 +242,34 @@ describe('runCollection', () => {
     expect(failures).toMatchObject([{ kind: 'request', name: 'HTTP_CONNECTION_REFUSED' }])
   })
 
+  it('hands each sent request to onSent whole, before its test scripts run, and each fault with its AppError', async () => {
+    const order: string[] = []
+    const sent: Parameters<NonNullable<RunOptions['onSent']>>[0][] = []
+    const { engine } = fakeEngine({
+      test: () => {
+        order.push('test script')
+        return {}
+      },
+    })
+    await run(
+      collectionOf([get('Up', '{{base}}/get?q=1', [script('test', 'test')]), get('Down', refusedUrl)]),
+      {
+        scriptEngine: engine,
+        onSent: (s) => {
+          order.push(`sent ${s.item.name}`)
+          sent.push(s)
+        },
+      },
+    )
+    expect(order).toEqual(['sent Up', 'test script', 'sent Down'])
+    const [up, down] = sent
+    expect(up?.prepared?.request.url).toBe(`${echo.url}/get?q=1`)
+    expect(up?.exchange?.response.status).toBe(200)
+    expect(new TextDecoder().decode(up?.exchange?.response.body)).toContain('"q":"1"')
+    expect(up?.scopes.environment).toEqual([{ key: 'base', value: echo.url }])
+    expect(down?.exchange).toBeUndefined()
+    expect(down?.error?.code).toBe('HTTP_CONNECTION_REFUSED')
+  })
   it('carries environment variables set by scripts to later requests, and local ones only within a request', async () => {
     const { engine } = fakeEngine({
       set: (input) => ({

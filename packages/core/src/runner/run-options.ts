@@ -1,9 +1,25 @@
 import type { OAuth2Context } from '../auth/index.js'
-import type { CookieStore, RequestSettings, Transport } from '../http/index.js'
+import type { AppError } from '../errors/index.js'
+import type { CookieStore, PrepareResult, RequestSettings, Transport } from '../http/index.js'
 import type { Clock, FileSource, Random } from '../ports/index.js'
 import type { ScriptEngine } from '../sandbox/index.js'
-import type { DynamicVariableProvider, Variable } from '../variables/index.js'
+import type { Exchange } from '../send/index.js'
+import type { DynamicVariableProvider, Variable, VariableScopes } from '../variables/index.js'
 import type { Shard } from './shard.js'
+import type { ItemRef } from './types.js'
+
+/** A request the runner sent (or tried to), with what a caller needs to show and record it whole. */
+export interface SentItem {
+  iteration: number
+  item: ItemRef
+  /** The request as prepared; absent when it could not be (an unresolvable URL, a missing file). */
+  prepared?: PrepareResult
+  /** The variables it was prepared with (to find the secrets it used). */
+  scopes: VariableScopes
+  exchange?: Exchange
+  /** Why there is no exchange. */
+  error?: AppError
+}
 
 /**
  * What `runCollection` needs: the ports (transport, files, clock, random, script engine) and Newman's run options.
@@ -53,4 +69,9 @@ export interface RunOptions {
   /** Waits between requests; default setTimeout (tests pass their own). */
   sleep?: (ms: number) => Promise<void>
   signal?: AbortSignal
+  /**
+   * Sees each request as soon as it was sent or failed, before its test scripts run, with the whole exchange
+   * (events carry a summary): the UI's Send shows the body and timings and records the history from it.
+   */
+  onSent?: (sent: SentItem) => void
 }

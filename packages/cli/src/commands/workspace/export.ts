@@ -2,13 +2,13 @@ import {
   exportCollection,
   exportEnvironment,
   AppError,
+  withCollectionSecrets,
   type Collection,
   type Environment,
 } from '@courier/core'
 import { writeFileAtomic, type SecretStore } from '@courier/storage'
 import { ExitCode } from '../../exit-codes.js'
 import type { Terminal } from '../../terminal.js'
-import { withCollectionSecrets } from '../../workspace/collection-secrets.js'
 import { openWorkspace, openWorkspaceState, type WorkspaceFlags } from '../../workspace/open-workspace.js'
 
 /** Options of `courier export`. */

@@ -1,12 +1,11 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { AppError, isAppError, parseDocument, type Environment } from '@courier/core'
+import { AppError, isAppError, parseDocument, takeCollectionSecrets, type Environment } from '@courier/core'
 import type { SecretStore, Workspace } from '@courier/storage'
 import { ExitCode } from '../../exit-codes.js'
 import { printWarnings } from '../../print-warnings.js'
 import { readDocumentFile } from '../../read-document-file.js'
 import type { Terminal } from '../../terminal.js'
-import { takeCollectionSecrets } from '../../workspace/collection-secrets.js'
 import { openWorkspace, openWorkspaceState, type WorkspaceFlags } from '../../workspace/open-workspace.js'
 
 /** Options of `courier import`. */

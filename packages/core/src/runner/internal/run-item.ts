@@ -1,6 +1,6 @@
 import { createAuthHandler } from '../../auth/index.js'
-import { isAppError } from '../../errors/index.js'
-import { prepareRequest } from '../../http/index.js'
+import { isAppError, type AppError } from '../../errors/index.js'
+import { prepareRequest, type PrepareResult } from '../../http/index.js'
 import { createScriptCookieJar, type TestResult } from '../../sandbox/index.js'
 import { originalRequest, sendRequest, withTokenVariables, type Exchange } from '../../send/index.js'
 import type { VariableScopes } from '../../variables/index.js'
@@ -59,11 +59,12 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
   let request = sentShape(state.request)
   let exchange: Exchange | undefined
   let error: { code: string; message: string } | undefined
+  let prepared: PrepareResult | undefined
+  let failure: AppError | undefined
+  let scopes: VariableScopes = { ...ctx.scopes, local: state.local }
   try {
-    const base: VariableScopes = { ...ctx.scopes, local: state.local }
-    const scopes =
-      options.oauth2 === undefined ? base : await withTokenVariables(target, base, options.oauth2.tokens)
-    const prepared = await prepareRequest(target, {
+    if (options.oauth2 !== undefined) scopes = await withTokenVariables(target, scopes, options.oauth2.tokens)
+    prepared = await prepareRequest(target, {
       scopes,
       files: options.files,
       dynamic: ctx.dynamic,
@@ -101,6 +102,7 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
       tally.failures.push({ iteration, item: ref, kind: 'run', name: 'aborted', message })
     } else {
       if (!isAppError(caught)) throw caught
+      failure = caught
       error = { code: caught.code, message: caught.message }
       tally.stats.requests.failed++
       tally.failures.push({
@@ -112,6 +114,14 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
       })
     }
   }
+  options.onSent?.({
+    iteration,
+    item: ref,
+    scopes,
+    ...(prepared === undefined ? {} : { prepared }),
+    ...(exchange === undefined ? {} : { exchange }),
+    ...(failure === undefined ? {} : { error: failure }),
+  })
   const response = exchange === undefined ? undefined : summarize(exchange, options.includeBodies === true)
   if (exchange !== undefined && response !== undefined) {
     tallyResponse(tally, response.responseTime, exchange.response.sizes.bodyBytes)

@@ -1,9 +1,7 @@
 // Secret collection variables (`type: secret`) keep their values in local state, never in the workspace files, as
 // environments do: taken out on import, put back when a command reads the collection.
-import type { Collection } from '@courier/core'
-import type { SecretStore } from '@courier/storage'
-
-type SecretScope = Parameters<SecretStore['list']>[0]
+import type { Collection } from '../collection/index.js'
+import type { SecretScope, SecretStore } from './secret-store.js'
 
 function scopeOf(collection: Collection): SecretScope | undefined {
   const id = collection.info?._postman_id
