@@ -142,8 +142,13 @@ export const api = {
     callApi<{ token: TokenSummary }>('oauth2/complete', { method: 'POST', body: { state, answer } }),
   tokens: (reveal = false) => callApi<TokenSummary[]>(`oauth2/tokens${reveal ? '?reveal=1' : ''}`),
   deleteToken: (name: string) => callApi<unknown>(`oauth2/tokens/${enc(name)}`, { method: 'DELETE' }),
-  run: (body: { collectionId: string; folder?: string; environment?: string; iterations?: number }) =>
-    callApi<{ runId: string }>('run', { method: 'POST', body }),
+  run: (body: {
+    collectionId: string
+    folder?: string
+    environment?: string
+    iterations?: number
+    dataFile?: { name: string; text: string }
+  }) => callApi<{ runId: string }>('run', { method: 'POST', body }),
   uiState: () => callApi<Partial<UiState> | null>('ui-state'),
   saveUiState: (state: UiState) => callApi<unknown>('ui-state', { method: 'PUT', body: state }),
 }

@@ -2,9 +2,14 @@ import { useEffect, useId, useState } from 'react'
 import { api } from '../api/api-client'
 import type { CollectionSummary } from '../api/types'
 
-interface RunLine {
+/** One request of one iteration, as the results table shows it. */
+interface RunRow {
   key: string
-  text: string
+  iteration: number
+  path: string
+  status: string
+  passed: string[]
+  failed: string[]
   ok: boolean
 }
 
@@ -20,9 +25,22 @@ interface RunEventJson {
     durationMs: number
   }
   iteration?: number
+  iterationCount?: number
+  requestCount?: number
 }
 
-/** The collection runner: pick a collection, environment and iterations, run, and watch the results arrive. */
+/** How far the run is: requests finished of those planned, and the iteration under way. */
+interface Progress {
+  done: number
+  total: number
+  iteration: number
+  iterations: number
+}
+
+/**
+ * The collection runner: pick a collection, environment, iterations and a data file (CSV or JSON, as
+ * `courier run -d`), run, and watch the results arrive.
+ */
 export function RunnerView(props: {
   collections: CollectionSummary[]
   environment: string | null
@@ -31,8 +49,12 @@ export function RunnerView(props: {
   const id = useId()
   const [collectionId, setCollectionId] = useState(props.initial ?? props.collections[0]?.id ?? '')
   const [iterations, setIterations] = useState(1)
+  const [dataFile, setDataFile] = useState<{ name: string; text: string } | undefined>(undefined)
+  // Remove clears the picker too: a new key gives a fresh, empty <input type="file">.
+  const [picker, setPicker] = useState(0)
   const [runId, setRunId] = useState<string | undefined>(undefined)
-  const [lines, setLines] = useState<RunLine[]>([])
+  const [rows, setRows] = useState<RunRow[]>([])
+  const [progress, setProgress] = useState<Progress | undefined>(undefined)
   const [summary, setSummary] = useState('')
   const [error, setError] = useState('')
   useEffect(() => {
@@ -41,22 +63,49 @@ export function RunnerView(props: {
     // The server names these events `run` (docs/ui-api.md: the runner's RunEvents as JSON).
     source.addEventListener('run', (message: MessageEvent<string>) => {
       const event = JSON.parse(message.data) as RunEventJson
-      if (event.type === 'request:finished' && event.item !== undefined) {
-        const failed = (event.assertions ?? []).filter((a) => !a.passed && !a.skipped)
+      if (event.type === 'run:started') {
+        const iterationCount = event.iterationCount ?? 1
+        setProgress({
+          done: 0,
+          total: (event.requestCount ?? 0) * iterationCount,
+          iteration: 0,
+          iterations: iterationCount,
+        })
+      } else if (event.type === 'iteration:started' && event.iteration !== undefined) {
+        const iteration = event.iteration + 1
+        setProgress((old) => (old === undefined ? old : { ...old, iteration }))
+      } else if (event.type === 'request:finished' && event.item !== undefined) {
+        const assertions = (event.assertions ?? []).filter((a) => !a.skipped)
+        const failed = assertions.filter((a) => !a.passed).map((a) => a.name)
+        const passed = assertions.filter((a) => a.passed).map((a) => a.name)
         const status =
           event.response === undefined
             ? (event.error?.message ?? 'no response')
             : `${event.response.code} ${event.response.status} · ${event.response.responseTime} ms`
-        const text = `${event.item.path} — ${status}${failed.length > 0 ? ` — ${failed.map((a) => `✗ ${a.name}`).join(', ')}` : ''}`
-        setLines((old) => [
+        const iteration = (event.iteration ?? 0) + 1
+        const path = event.item.path
+        setRows((old) => [
           ...old,
-          { key: `${old.length}`, text, ok: event.error === undefined && failed.length === 0 },
+          {
+            key: `${old.length}`,
+            iteration,
+            path,
+            status,
+            passed,
+            failed,
+            ok: event.error === undefined && failed.length === 0,
+          },
         ])
+        setProgress((old) => (old === undefined ? old : { ...old, done: Math.min(old.total, old.done + 1) }))
       } else if (event.type === 'run:finished' && event.stats !== undefined) {
         const { stats } = event
         setSummary(
           `${stats.requests.total} requests, ${stats.assertions.total - stats.assertions.failed}/${stats.assertions.total} assertions passed, ${Math.round(stats.durationMs)} ms`,
         )
+        source.close()
+        setRunId(undefined)
+      } else if (event.type === 'run:error') {
+        setError(event.error?.message ?? 'The run stopped')
         source.close()
         setRunId(undefined)
       }
@@ -67,6 +116,8 @@ export function RunnerView(props: {
     }
     return () => source.close()
   }, [runId])
+  const passedCount = rows.filter((row) => row.ok).length
+  const failedCount = rows.length - passedCount
   return (
     <div className="runner">
       <h2>Runner</h2>
@@ -74,7 +125,8 @@ export function RunnerView(props: {
         className="form-grid"
         onSubmit={(event) => {
           event.preventDefault()
-          setLines([])
+          setRows([])
+          setProgress(undefined)
           setSummary('')
           setError('')
           api
@@ -82,6 +134,7 @@ export function RunnerView(props: {
               collectionId,
               iterations,
               ...(props.environment === null ? {} : { environment: props.environment }),
+              ...(dataFile === undefined ? {} : { dataFile }),
             })
             .then(
               (result) => setRunId(result.runId),
@@ -109,19 +162,76 @@ export function RunnerView(props: {
           value={iterations}
           onChange={(event) => setIterations(Math.max(1, Number(event.target.value)))}
         />
+        <label htmlFor={`${id}-data`}>Data file</label>
+        <span className="data-file">
+          <input
+            key={picker}
+            id={`${id}-data`}
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            onChange={(event) => {
+              const file = event.target.files?.[0]
+              if (file === undefined) return setDataFile(undefined)
+              return void file.text().then((text) => setDataFile({ name: file.name, text }))
+            }}
+          />
+          {dataFile !== undefined && (
+            <button
+              type="button"
+              aria-label={`Remove data file ${dataFile.name}`}
+              onClick={() => {
+                setDataFile(undefined)
+                setPicker((old) => old + 1)
+              }}
+            >
+              Remove
+            </button>
+          )}
+        </span>
         <span />
         <button type="submit" className="primary" disabled={runId !== undefined || collectionId === ''}>
           {runId === undefined ? 'Run' : 'Running…'}
         </button>
       </form>
       {error !== '' && <p role="alert">{error}</p>}
-      <ol className="run-lines" aria-label="Run results" aria-live="polite">
-        {lines.map((line) => (
-          <li key={line.key} className={line.ok ? 'pass' : 'fail'}>
-            {line.text}
-          </li>
-        ))}
-      </ol>
+      {progress !== undefined && (
+        <div className="run-progress">
+          <progress aria-label="Run progress" value={progress.done} max={Math.max(1, progress.total)} />
+          <span data-testid="run-progress">
+            {`Iteration ${Math.max(1, progress.iteration)} of ${progress.iterations} · ${progress.done} of ${progress.total} requests`}
+          </span>
+        </div>
+      )}
+      {rows.length > 0 && (
+        <p className="run-counts" data-testid="run-counts">
+          <span className="pass">{passedCount} passed</span> ·{' '}
+          <span className="fail">{failedCount} failed</span>
+        </p>
+      )}
+      <table className="plain run-results" aria-label="Run results" aria-live="polite">
+        <thead>
+          <tr>
+            <th scope="col">Iteration</th>
+            <th scope="col">Request</th>
+            <th scope="col">Response</th>
+            <th scope="col">Tests</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className={row.ok ? 'pass' : 'fail'} data-result={row.ok ? 'pass' : 'fail'}>
+              <td>{row.iteration}</td>
+              <td>{row.path}</td>
+              <td>{row.status}</td>
+              <td>
+                {[...row.passed.map((name) => `✓ ${name}`), ...row.failed.map((name) => `✗ ${name}`)].join(
+                  ', ',
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       {summary !== '' && <p role="status">{summary}</p>}
     </div>
   )

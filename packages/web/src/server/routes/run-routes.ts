@@ -1,6 +1,6 @@
 // The collection runner from the UI (docs/ui-api.md "Runner"): the same `runCollection` as `courier run`, its
 // RunEvents streamed as server-sent events.
-import { runCollection, type RunEvent } from '@courier/core'
+import { parseIterationData, runCollection, type RunEvent } from '@courier/core'
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { invalidInput } from '../api-error.js'
@@ -26,7 +26,7 @@ export function runRoutes(ctx: UiContext, runs: RunRegistry): Hono {
     const raw = input['data']
     if (raw !== undefined && (!Array.isArray(raw) || !raw.every(isObject)))
       throw invalidInput('data', 'must be an array of objects (one per iteration)')
-    const data = raw as Record<string, unknown>[] | undefined
+    const data = (raw as Record<string, unknown>[] | undefined) ?? readDataFile(input['dataFile'])
     const { scopes } = await loadScopes(collection, {
       store: session.store,
       secrets: options.secrets,
@@ -86,4 +86,12 @@ export function runRoutes(ctx: UiContext, runs: RunRegistry): Hono {
   })
 
   return app
+}
+
+// `dataFile: { name, text }`: a CSV or JSON data file as the user picked it, read by the parser `courier run -d`
+// uses (Newman's CSV dialect), so both faces see the same rows.
+function readDataFile(value: unknown): Record<string, unknown>[] | undefined {
+  if (value === undefined || value === null) return undefined
+  if (!isObject(value)) throw invalidInput('dataFile', 'must be an object { name, text }')
+  return parseIterationData(requireString(value, 'text'), { source: requireString(value, 'name') })
 }
