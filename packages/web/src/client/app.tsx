@@ -145,6 +145,11 @@ export function App() {
       const state = await api.uiState().catch(() => null)
       if (state?.theme === 'light' || state?.theme === 'dark') setTheme(state.theme)
       if (state?.environment !== undefined) setEnvironment(state.environment)
+      // The tree opens as it was left (issue #7); keys of items deleted since then are harmless.
+      if (Array.isArray(state?.expanded)) {
+        const keys = state.expanded
+        setExpanded((old) => new Set([...keys, ...old]))
+      }
       const restoredTabs: Tab[] = []
       for (const saved of state?.tabs ?? []) {
         if (saved.itemId === COLLECTION_TAB_ITEM) {
@@ -180,7 +185,8 @@ export function App() {
     })()
   }, [loadCollections, loadEnvironments, loadTokens, loadItemTab, loadCollectionTab])
 
-  // Nothing typed is lost: open tabs and their drafts go to local state shortly after each change.
+  // Nothing typed is lost: open tabs and their drafts (and the tree's open folders) go to local state shortly after
+  // each change.
   useEffect(() => {
     if (!restored) return undefined
     const timer = setTimeout(() => {
@@ -209,12 +215,13 @@ export function App() {
         activeTab: tabs[active]?.key ?? null,
         environment,
         theme,
+        expanded: [...expanded],
       }
       // One after the other: a slow earlier save must never land after a later one (and bring back old tabs).
       uiStateSaves = uiStateSaves.then(() => api.saveUiState(state)).catch(fail)
     }, 300)
     return () => clearTimeout(timer)
-  }, [tabs, active, environment, theme, restored, fail])
+  }, [tabs, active, environment, theme, expanded, restored, fail])
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme

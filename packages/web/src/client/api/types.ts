@@ -191,6 +191,8 @@ export interface UiState {
   activeTab: string | null
   environment: string | null
   theme: 'light' | 'dark' | null
+  /** The tree's expanded rows: collection ids and `collectionId/folderId` keys. */
+  expanded: string[]
 }
 
 export type ServerEvent =

@@ -1,5 +1,5 @@
 // `GET/PUT /api/ui-state`: what the UI restores on its next start (open tabs and their drafts, the active tab,
-// the environment, the theme), in local state.
+// the environment, the theme, the tree's expanded collections and folders), in local state.
 import type { JsonValue, UiTab } from '@courier/core'
 import { Hono } from 'hono'
 import { invalidInput } from '../api-error.js'
@@ -14,11 +14,12 @@ export function uiStateRoutes(ctx: UiContext): Hono {
   const store = ctx.options.uiState
   const app = new Hono()
   app.get('/ui-state', async (c) => {
-    const [tabs, activeTab, environment, theme] = await Promise.all([
+    const [tabs, activeTab, environment, theme, expanded] = await Promise.all([
       store.getTabs(),
       store.getActiveTab(),
       store.getSelectedEnvironment(),
       store.getSetting('theme'),
+      store.getSetting('expanded'),
     ])
     return c.json({
       tabs: tabs.map((tab) => ({
@@ -29,6 +30,7 @@ export function uiStateRoutes(ctx: UiContext): Hono {
       activeTab: activeTab ?? null,
       environment: environment ?? null,
       theme: theme ?? null,
+      expanded: Array.isArray(expanded) ? expanded.filter((key) => typeof key === 'string') : [],
     })
   })
   app.put('/ui-state', async (c) => {
@@ -44,6 +46,13 @@ export function uiStateRoutes(ctx: UiContext): Hono {
       const theme = input['theme']
       if (theme === null) await store.unsetSetting('theme')
       else await store.setSetting('theme', theme as JsonValue)
+    }
+    if ('expanded' in input) {
+      const expanded = input['expanded']
+      if (expanded === null) await store.unsetSetting('expanded')
+      else if (!Array.isArray(expanded) || !expanded.every((key) => typeof key === 'string'))
+        throw invalidInput('expanded', 'must be an array of strings or null')
+      else await store.setSetting('expanded', expanded)
     }
     return c.json({ ok: true })
   })

@@ -1,0 +1,213 @@
+// The sidebar's tree in Chromium (issue #7): rename, duplicate (menu and Ctrl-D) and delete through the context
+// menu, drag-and-drop into a folder and into another collection, and the tree's open folders kept across a reload
+// and a restart. Each change is checked where it lands: the workspace's files.
+import { access, mkdir, readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  callApi,
+  collectionJson,
+  importCollection,
+  launchChromium,
+  resultsDir,
+  runCourier,
+  startCourierUi,
+  tempDir,
+  type Browser,
+  type CourierUi,
+} from './harness.js'
+
+let root: string
+let workspace: string
+let ui: CourierUi
+let browser: Browser
+let page: Page
+
+const request = (name: string) => ({ name, request: { method: 'GET', url: 'http://127.0.0.1:9/' + name } })
+
+/** Whether a path under the workspace's collections exists. */
+async function onDisk(...parts: string[]): Promise<boolean> {
+  return access(join(workspace, 'postman', 'collections', ...parts)).then(
+    () => true,
+    () => false,
+  )
+}
+
+function row(name: string) {
+  return page.getByRole('treeitem', { name, exact: true })
+}
+
+async function menu(name: string, action: string): Promise<void> {
+  await row(name).click({ button: 'right' })
+  await page
+    .getByRole('menu', { name: `Actions for ${name}` })
+    .getByRole('menuitem', { name: action })
+    .click()
+}
+
+async function rename(from: string, to: string): Promise<void> {
+  await menu(from, 'Rename')
+  const dialog = page.getByRole('dialog', { name: 'Rename' })
+  await dialog.getByLabel('Name').fill(to)
+  await dialog.getByRole('button', { name: 'Rename' }).click()
+  await row(to).waitFor()
+}
+
+interface TreeNode {
+  id: string
+  name: string
+  items?: TreeNode[]
+}
+
+/** A tree row's key as the UI keeps it: the collection's id, or `collectionId/itemId`. */
+async function keyOf(collection: string, folder?: string): Promise<string> {
+  const list = (await (await callApi(ui, 'collections')).json()) as {
+    id: string
+    name: string
+    tree: TreeNode[]
+  }[]
+  const found = list.find((c) => c.name === collection)
+  if (found === undefined) throw new Error(`no collection ${collection}`)
+  if (folder === undefined) return found.id
+  const node = found.tree.find((n) => n.name === folder)
+  if (node === undefined) throw new Error(`no folder ${folder} in ${collection}`)
+  return `${found.id}/${node.id}`
+}
+
+/** The tree's open rows as the server holds them (the UI saves them shortly after each change). */
+async function savedExpanded(): Promise<string[]> {
+  const state = (await (await callApi(ui, 'ui-state')).json()) as { expanded?: string[] }
+  return [...(state.expanded ?? [])].sort()
+}
+
+beforeAll(async () => {
+  root = await tempDir('courier-ui-sidebar-')
+  workspace = join(root, 'ws')
+  runCourier(['init', workspace], root)
+  ui = await startCourierUi(workspace)
+  await importCollection(
+    ui,
+    collectionJson('Alpha', [
+      { name: 'Folder A', item: [request('Req One')] },
+      request('Req Two'),
+      request('Req Three'),
+    ]),
+  )
+  await importCollection(ui, collectionJson('Beta', [{ name: 'Folder B', item: [request('Req Four')] }]))
+  browser = await launchChromium()
+  page = await browser.context.newPage()
+  await page.goto(ui.url)
+  await page.getByRole('heading', { name: 'Courier' }).waitFor()
+  await mkdir(resultsDir, { recursive: true })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await ui?.stop()
+  if (root !== undefined) await rm(root, { recursive: true, force: true })
+})
+
+describe('courier ui: the sidebar’s context menu', () => {
+  it('renames a request and a folder, and their files follow', async () => {
+    await row('Alpha').click()
+    await rename('Req Two', 'Req Second')
+    await expect.poll(() => onDisk('Alpha', 'Req Second.request.yaml')).toBe(true)
+    expect(await onDisk('Alpha', 'Req Two.request.yaml')).toBe(false)
+
+    await rename('Folder A', 'Folder First')
+    await expect.poll(() => onDisk('Alpha', 'Folder First', 'Req One.request.yaml')).toBe(true)
+    expect(await onDisk('Alpha', 'Folder A')).toBe(false)
+  })
+
+  it('duplicates a request from the menu and with Ctrl-D, as “<name> Copy”', async () => {
+    await menu('Req Three', 'Duplicate')
+    await row('Req Three Copy').waitFor()
+    await page.getByRole('tab', { name: 'Req Three Copy', exact: true }).waitFor()
+    await expect.poll(() => onDisk('Alpha', 'Req Three Copy.request.yaml')).toBe(true)
+
+    await row('Req Second').click()
+    await page.getByRole('tab', { name: 'Req Second', exact: true }).waitFor()
+    await page.locator('.tab.active', { hasText: 'Req Second' }).waitFor()
+    await page.keyboard.press('Control+d')
+    await row('Req Second Copy').waitFor()
+    await expect.poll(() => onDisk('Alpha', 'Req Second Copy.request.yaml')).toBe(true)
+  })
+
+  it('deletes a request to the trash: its row, tab and file go', async () => {
+    await menu('Req Three Copy', 'Delete')
+    const dialog = page.getByRole('dialog', { name: 'Delete' })
+    await dialog.getByText('Move “Req Three Copy” to the workspace trash?').waitFor()
+    await dialog.getByRole('button', { name: 'Delete' }).click()
+    await row('Req Three Copy').waitFor({ state: 'detached' })
+    expect(await page.getByRole('tab', { name: 'Req Three Copy', exact: true }).count()).toBe(0)
+    expect(await onDisk('Alpha', 'Req Three Copy.request.yaml')).toBe(false)
+    const trash = await readdir(join(workspace, '.courier', 'trash'))
+    expect(trash.some((file) => file.includes('item Req Three Copy'))).toBe(true)
+    expect(await row('Req Three').count()).toBe(1)
+    await page.screenshot({ path: join(resultsDir, 'ui-sidebar-menu.png') })
+  })
+})
+
+describe('courier ui: drag-and-drop in the tree', () => {
+  it('moves a request into a folder, and into another collection', async () => {
+    await row('Req Second Copy').dragTo(row('Folder First'))
+    await expect.poll(() => onDisk('Alpha', 'Folder First', 'Req Second Copy.request.yaml')).toBe(true)
+    expect(await onDisk('Alpha', 'Req Second Copy.request.yaml')).toBe(false)
+
+    await row('Req Three').dragTo(row('Beta'))
+    await expect.poll(() => onDisk('Beta', 'Req Three.request.yaml')).toBe(true)
+    expect(await onDisk('Alpha', 'Req Three.request.yaml')).toBe(false)
+    // The tree shows them where they went.
+    await row('Beta').click()
+    await row('Folder B').waitFor()
+    const beta = await page.getByRole('tree', { name: 'Collections' }).innerText()
+    expect(beta.indexOf('Req Three')).toBeGreaterThan(beta.indexOf('Beta'))
+    await page.screenshot({ path: join(resultsDir, 'ui-sidebar-moved.png') })
+  })
+})
+
+describe('courier ui: the tree’s open folders', () => {
+  it('are kept across a reload and a restart', async () => {
+    // Close the tabs: an open request's folders open by themselves, which would hide what is being tested.
+    while ((await page.getByRole('button', { name: /^Close / }).count()) > 0)
+      await page
+        .getByRole('button', { name: /^Close / })
+        .first()
+        .click()
+    // Open: Alpha, Beta, Folder B. Closed: Folder First.
+    if ((await row('Folder First').getAttribute('aria-expanded')) === 'true')
+      await row('Folder First').click()
+    if ((await row('Folder B').getAttribute('aria-expanded')) !== 'true') await row('Folder B').click()
+    await row('Req Four').waitFor()
+    const [alpha, beta, folderFirst, folderB] = await Promise.all([
+      keyOf('Alpha'),
+      keyOf('Beta'),
+      keyOf('Alpha', 'Folder First'),
+      keyOf('Beta', 'Folder B'),
+    ])
+    await expect.poll(savedExpanded).toEqual([alpha, beta, folderB].sort())
+
+    await page.reload()
+    await row('Req Four').waitFor()
+    expect(await row('Alpha').getAttribute('aria-expanded')).toBe('true')
+    expect(await row('Beta').getAttribute('aria-expanded')).toBe('true')
+    expect(await row('Folder B').getAttribute('aria-expanded')).toBe('true')
+    expect(await row('Folder First').getAttribute('aria-expanded')).toBe('false')
+
+    // Collapse Folder B, open Folder First; restart the server and reload.
+    await row('Folder B').click()
+    await row('Folder First').click()
+    await row('Req One').waitFor()
+    await expect.poll(savedExpanded).toEqual([alpha, beta, folderFirst].sort())
+    await ui.stop()
+    ui = await startCourierUi(workspace)
+    await page.goto(ui.url)
+    await row('Req One').waitFor()
+    expect(await row('Folder First').getAttribute('aria-expanded')).toBe('true')
+    expect(await row('Folder B').getAttribute('aria-expanded')).toBe('false')
+    expect(await row('Req Four').count()).toBe(0)
+    expect(await savedExpanded()).toEqual([alpha, beta, folderFirst].sort())
+    await page.screenshot({ path: join(resultsDir, 'ui-tree-restored.png') })
+  })
+})
