@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
-import { createCookieJar } from '@courier/core'
+import { createCookieJar, type ScriptEngine } from '@courier/core'
 import { createUiApp } from './create-ui-app.js'
 import { createEventHub } from './event-hub.js'
 import { createOAuth2Sessions } from './oauth2-sessions.js'
@@ -26,6 +26,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   const session = createWorkspaceSession(options.workspace, hub)
   const transport = options.createTransport()
   let port = 0
+  let engine: ScriptEngine | undefined
   const ctx: UiContext = {
     options,
     session,
@@ -33,6 +34,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     transport,
     cookies: options.cookies ?? createCookieJar({ clock: options.clock }),
     origin: () => `http://127.0.0.1:${port}`,
+    scriptEngine: () => (engine ??= options.createScriptEngine?.()),
   }
   const sessions = createOAuth2Sessions({ createLoopbackReceiver: options.createLoopbackReceiver })
   const runs = createRunRegistry()
@@ -65,6 +67,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
         runs.close()
         await watcher?.close()
         await closeServer(server)
+        await engine?.close()
         await transport.close()
       })()),
   }

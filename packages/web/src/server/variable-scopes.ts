@@ -3,6 +3,7 @@
 import {
   collectionVariables,
   environmentVariables,
+  withCollectionSecrets,
   type Collection,
   type SecretScope,
   type SecretStore,
@@ -27,7 +28,8 @@ export async function loadScopes(
   collection: Collection,
   options: { store: WorkspaceStore; secrets: SecretStore; environment?: string | undefined },
 ): Promise<LoadedScopes> {
-  const scopes: VariableScopes = { collection: collectionVariables(collection) }
+  const filled = await withCollectionSecrets(collection, options.secrets)
+  const scopes: VariableScopes = { collection: collectionVariables(filled) }
   const globals = options.store.globals()
   if (globals !== undefined) scopes.globals = await withSecrets(globals, options.secrets)
   if (options.environment === undefined || options.environment === '') return { scopes }

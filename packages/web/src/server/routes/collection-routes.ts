@@ -14,11 +14,13 @@ import {
   renameItem,
   AppError,
   type Collection,
+  type CollectionVariable,
   type Item,
   type WorkspaceCollection,
 } from '@courier/core'
 import { Hono } from 'hono'
 import { invalidInput } from '../api-error.js'
+import { shownVariables, storeSecretVariables } from '../collection-secret-values.js'
 import { collectionId, itemId, summarizeCollection } from '../collection-tree.js'
 import { itemHash } from '../item-hash.js'
 import { optionalInteger, optionalString, readObject, requireObject, requireString } from '../read-input.js'
@@ -72,16 +74,17 @@ export function collectionRoutes(ctx: UiContext): Hono {
     return c.json({ id: collectionId(added), dir: added.dir }, 201)
   })
 
-  app.get('/collections/:id', (c) => {
+  app.get('/collections/:id', async (c) => {
     const entry = find(c.req.param('id'))
     const { collection } = entry
+    const reveal = c.req.query('reveal') === '1'
     return c.json({
       id: collectionId(entry),
       dir: entry.dir,
       name: collection.info?.name ?? '',
       description: collection.info?.description ?? null,
       auth: collection.auth ?? null,
-      variable: collection.variable ?? [],
+      variable: await shownVariables(collection, ctx.options.secrets, reveal),
       event: collection.event ?? [],
     })
   })
@@ -89,6 +92,16 @@ export function collectionRoutes(ctx: UiContext): Hono {
   app.put('/collections/:id', async (c) => {
     const input = await readObject(c)
     const name = optionalString(input, 'name')
+    const variables = input['variable']
+    if (variables !== undefined && variables !== null && !Array.isArray(variables))
+      throw invalidInput('variable', 'must be a list of variables')
+    // Secret values go to local state before the file is written, never into it.
+    if (Array.isArray(variables))
+      input['variable'] = await storeSecretVariables(
+        find(c.req.param('id')).collection,
+        variables as CollectionVariable[],
+        ctx.options.secrets,
+      )
     await edit(c.req.param('id'), (collection) => {
       const next: Collection = { ...collection }
       const info = { ...collection.info }

@@ -1,6 +1,12 @@
 // `POST /api/import`: a Postman file dropped on the UI, imported as `courier import` does it (same parser, same
 // messages: `file.json:3:14: …`), secrets to local state.
-import { AppError, parseDocument, type Environment, type OnConflict } from '@courier/core'
+import {
+  AppError,
+  parseDocument,
+  takeCollectionSecrets,
+  type Environment,
+  type OnConflict,
+} from '@courier/core'
 import { Hono } from 'hono'
 import { invalidInput } from '../api-error.js'
 import { collectionId } from '../collection-tree.js'
@@ -24,7 +30,9 @@ export function importRoutes(ctx: UiContext): Hono {
     const document = parseDocument(new Uint8Array(await c.req.arrayBuffer()), { source })
     const warnings = document.warnings.map((w) => w.message)
     if (document.type === 'collection') {
-      const added = await session.write((store) => store.addCollection(document.collection, onConflict))
+      // Secret collection variables' values go to local state, as `courier import` does (never into the files).
+      const collection = await takeCollectionSecrets(document.collection, ctx.options.secrets)
+      const added = await session.write((store) => store.addCollection(collection, onConflict))
       return c.json({
         type: 'collection',
         name: added.collection.info?.name ?? '',

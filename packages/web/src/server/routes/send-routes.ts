@@ -2,12 +2,11 @@
 // `courier send` uses (prepareRequest + sendRequest, stored OAuth 2.0 tokens and their fields as variables), and
 // every send, answered or not, is recorded in the history with source `ui`.
 import {
-  collectSecrets,
   createAuthHandler,
   createDynamicVariables,
+  hasScripts,
   isAppError,
   prepareRequest,
-  redactExchange,
   resolveAuth,
   saveResponseAsExample,
   sendRequest,
@@ -20,8 +19,9 @@ import {
 import { Hono } from 'hono'
 import { errorBody, invalidInput } from '../api-error.js'
 import { collectionId } from '../collection-tree.js'
-import { exchangeJson, bodyText } from '../exchange-json.js'
+import { bodyText } from '../exchange-json.js'
 import { optionalString, readObject, requireString, isObject, optionalInteger } from '../read-input.js'
+import { collectionOfOne, recordSent, sendWithScripts, type SendRefs } from '../send-with-scripts.js'
 import { editedTarget } from '../send-target.js'
 import type { UiContext } from '../ui-context.js'
 import { loadScopes } from '../variable-scopes.js'
@@ -47,15 +47,21 @@ export function sendRoutes(ctx: UiContext): Hono {
       secrets: options.secrets,
       environment: optionalString(input, 'environment'),
     })
-    const scopes = usesOAuth2Grant(target, loaded.scopes)
-      ? await withTokenVariables(target, loaded.scopes, options.tokens)
-      : loaded.scopes
     const path = [...target.folders.map((f) => f.name ?? ''), target.item.name ?? ''].join('/')
-    const refs = {
+    const refs: SendRefs = {
       collection: { id: collectionId(entry), name: entry.collection.info?.name ?? '' },
       item: { id: itemId ?? path, name: target.item.name ?? '', path },
       ...(loaded.environmentName === undefined ? {} : { environment: loaded.environmentName }),
     }
+    // With scripts (the collection's, a folder's or the request's), Send is a run of this one request, as in
+    // Postman: pre-request scripts, the send, test scripts; what they set is kept.
+    const alone = collectionOfOne(target)
+    const engine = hasScripts(alone) ? ctx.scriptEngine() : undefined
+    if (engine !== undefined)
+      return c.json(await sendWithScripts(ctx, { alone, engine, loaded, refs, reveal }))
+    const scopes = usesOAuth2Grant(target, loaded.scopes)
+      ? await withTokenVariables(target, loaded.scopes, options.tokens)
+      : loaded.scopes
     let prepared: PrepareResult
     try {
       prepared = await prepareRequest(target, {
@@ -68,7 +74,6 @@ export function sendRoutes(ctx: UiContext): Hono {
       if (!isAppError(error)) throw error
       return c.json(errorBody(error))
     }
-    const secrets = collectSecrets(scopes, prepared.auth)
     try {
       const exchange = await sendRequest(prepared, {
         transport: ctx.transport,
@@ -84,24 +89,10 @@ export function sendRoutes(ctx: UiContext): Hono {
           },
         },
       })
-      const historyId = await options.history.record({ source: 'ui', exchange, secrets, ...refs })
-      ctx.hub.publish({ type: 'history-changed', id: historyId })
-      return c.json({
-        exchange: exchangeJson(reveal ? exchange : redactExchange(exchange, secrets)),
-        historyId,
-      })
+      return c.json(await recordSent(ctx, { refs, scopes, prepared, exchange, reveal }))
     } catch (error) {
       if (!isAppError(error)) throw error
-      const { method, url, headers, body } = prepared.request
-      const historyId = await options.history.record({
-        source: 'ui',
-        request: { method, url, headers, body },
-        error,
-        secrets,
-        ...refs,
-      })
-      ctx.hub.publish({ type: 'history-changed', id: historyId })
-      return c.json({ ...errorBody(error), historyId })
+      return c.json(await recordSent(ctx, { refs, scopes, prepared, error, reveal }))
     }
   })
 
