@@ -135,6 +135,17 @@ describe('courier ui: the GoTo guide in the browser', () => {
     await expect.poll(() => page.getByTestId('response-status').textContent()).toBe('200 OK')
     await page.getByRole('button', { name: 'Raw' }).click()
     expect(await page.getByTestId('response-raw').textContent()).toContain('ada@example.com')
+    // Send ran the request's test script: its tests and what it logged are in the response pane.
+    const responseViews = page.getByRole('tablist', { name: 'Response views' })
+    await responseViews.getByRole('tab', { name: 'Test Results (2/2)' }).click()
+    const results = page.getByRole('list', { name: 'Test results' })
+    expect(await results.getByRole('listitem').allTextContents()).toEqual([
+      'PASS status is 200',
+      'PASS has an email',
+    ])
+    await responseViews.getByRole('tab', { name: 'Console' }).click()
+    expect(await page.locator('pre.console').textContent()).toBe('log: organizer ada@example.com')
+    await responseViews.getByRole('tab', { name: 'Body' }).click()
     await screenshot('journey-200')
 
     // Edit (a header), Ctrl-S: the unsaved dot comes and goes.

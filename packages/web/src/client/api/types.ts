@@ -151,12 +151,25 @@ export interface TestResult {
   [extra: string]: unknown
 }
 
+/** A script's error on Send: which event, whose script, and the message (with its line when known). */
+export interface ScriptError {
+  event: 'prerequest' | 'test'
+  owner: string
+  message: string
+  line?: number
+}
+
 export interface SendResult {
   exchange?: ExchangeJson
   tests?: TestResult[]
   console?: { level?: string; text?: string; args?: unknown[]; message?: string }[]
   historyId?: string | number
   error?: { code: string; message: string }
+  scriptErrors?: ScriptError[]
+  /** A pre-request script skipped the request: nothing was sent. */
+  skipped?: boolean
+  /** The scopes the scripts changed (and the server saved). */
+  saved?: ('environment' | 'globals' | 'collection')[]
 }
 
 export interface HistorySummary {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import type { ExchangeJson, KeyValue, SendResult, TestResult } from '../api/types'
+import type { ExchangeJson, KeyValue, ScriptError, SendResult, TestResult } from '../api/types'
 import { CodeEditor } from '../code-editor'
 
 export interface ResponsePaneProps {
@@ -58,9 +58,17 @@ export function ResponsePane(props: ResponsePaneProps) {
   if (result.error !== undefined || result.exchange === undefined)
     return (
       <section className="response" aria-label="Response">
-        <p role="alert" className="error response-error">
-          {result.error?.message ?? 'No response'}
-        </p>
+        <ScriptErrors errors={result.scriptErrors} />
+        {result.skipped === true ? (
+          <p role="status" className="hint response-skipped">
+            The request was not sent: a pre-request script called pm.execution.skipRequest().
+          </p>
+        ) : (
+          <p role="alert" className="error response-error">
+            {result.error?.message ?? 'No response'}
+          </p>
+        )}
+        {(result.console ?? []).length > 0 && <Console entries={result.console ?? []} />}
       </section>
     )
   const { exchange } = result
@@ -92,6 +100,7 @@ export function ResponsePane(props: ResponsePaneProps) {
         <Status exchange={exchange} />
         {props.onSaveExample !== undefined && <SaveExample onSave={props.onSaveExample} />}
       </div>
+      <ScriptErrors errors={result.scriptErrors} />
       <div role="tabpanel" className="response-body">
         {tab === 'body' && <ResponseBody exchange={exchange} dark={props.dark} />}
         {tab === 'headers' && (
@@ -290,6 +299,21 @@ function Tests(props: { tests: TestResult[] }) {
           </li>
         )
       })}
+    </ul>
+  )
+}
+
+function ScriptErrors(props: { errors: ScriptError[] | undefined }) {
+  if (props.errors === undefined || props.errors.length === 0) return null
+  return (
+    <ul role="alert" className="error script-errors" aria-label="Script errors">
+      {props.errors.map((error, index) => (
+        <li key={index}>
+          There was an error in the {error.event === 'prerequest' ? 'pre-request' : 'test'} script of{' '}
+          {error.owner === 'collection' ? 'the collection' : `“${error.owner}”`}
+          {error.line === undefined ? '' : ` (line ${error.line})`}: {error.message}
+        </li>
+      ))}
     </ul>
   )
 }
