@@ -67,6 +67,60 @@ describe('createQuickJsScriptEngine', () => {
     }
   })
 
+  // Issue #6: restore() first asks whether anything changed, key counts and values read by name; these changes keep
+  // every count the same or replace an accessor.
+  it('undoes changes that keep the number of keys or touch only accessors', async () => {
+    const changes = [
+      'delete Array.prototype.includes; Array.prototype.swapped = 1',
+      "delete Math.max; Math[Symbol.for('x')] = 1",
+      "Object.defineProperty(RegExp.prototype, 'flags', { get() { return 'forged' } })",
+      'String.prototype.trim = String.prototype.trimStart',
+      'globalThis.NaN = 1',
+    ]
+    for (const change of changes) {
+      await run(change)
+      const out = await run(`
+        pm.test('clean', () => pm.expect([typeof [].includes, [].swapped, Math.max(1, 2), Math[Symbol.for('x')],
+          /a/g.flags, ' a '.trim(), Number.isNaN(NaN)]).to.deep.equal(['function', undefined, 2, undefined, 'g', 'a', true]))`)
+      expect(out.tests, change).toEqual([{ name: 'clean', passed: true, skipped: false }])
+    }
+  })
+
+  // Issue #6: pm, postman and console live as long as the context; what a script does to them is undone.
+  it("keeps one script's changes to pm, postman and console out of the next", async () => {
+    await run(`
+      pm.environment.set = function () { throw new Error('sabotaged') }
+      pm.test = function () {}
+      pm.extra = 'left'
+      pm.execution.skipRequest = () => {}
+      Object.defineProperty(pm, 'request', { value: { forged: true } })
+      postman.setEnvironmentVariable = null
+      console.log = function () {}
+      globalThis.kept = pm`)
+    const out = await run(`
+      console.log('captured')
+      pm.environment.set('a', '1')
+      postman.setEnvironmentVariable('b', 2)
+      pm.test('clean', () => pm.expect([pm.extra, typeof globalThis.kept, pm.request.method, pm.request.forged])
+        .to.deep.equal([undefined, 'undefined', 'GET', undefined]))`)
+    expect(out.tests).toEqual([{ name: 'clean', passed: true, skipped: false }])
+    expect(out.console).toEqual([{ level: 'log', text: 'captured' }])
+    expect(out.scopes.environment).toEqual([
+      { key: 'a', value: '1' },
+      { key: 'b', value: '2' },
+    ])
+  })
+
+  it("gives each script its own pm.request, pm.response and pm.info, not the previous script's", async () => {
+    await run(
+      `pm.request.headers.add({ key: 'X-Kept', value: '1' }); pm.request.url = 'http://127.0.0.1/other'`,
+    )
+    const out = await run(`
+      pm.test('fresh', () => pm.expect([pm.request.headers.has('X-Kept'), pm.request.url.toString(), pm.info.eventName])
+        .to.deep.equal([false, 'https://api.example.com/users/1', 'test']))`)
+    expect(out.tests).toEqual([{ name: 'fresh', passed: true, skipped: false }])
+  })
+
   // Issue #6: the same script is compiled once per context, and still gets a fresh function on every run.
   it('runs the same script twice, each time as if for the first time', async () => {
     const code = `

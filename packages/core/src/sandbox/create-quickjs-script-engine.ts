@@ -71,6 +71,11 @@ async function loadWorkerSources() {
     libraryBundles: libraries.libraryBundles,
     moduleLoader: moduleLoader.moduleLoaderSource,
     pmLayer: pmLayer.pmLayerSource,
+    /**
+     * Code evaluated in every fresh context after the pm layer and before its baseline is taken (so what it adds to
+     * the built-ins is kept, not undone, after each script): `{ name, source }`, in order. None yet.
+     */
+    extensions: [] as { name: string; source: string }[],
   }
 }
 type WorkerSources = Awaited<ReturnType<typeof loadWorkerSources>>
@@ -161,6 +166,7 @@ class QuickJsScriptEngine implements ScriptEngine {
         libraryBundles: sources.libraryBundles,
         moduleLoader: sources.moduleLoader,
         pmLayer: sources.pmLayer,
+        extensions: sources.extensions,
         memoryLimitBytes: this.#memoryLimitBytes,
         maxStackBytes: 512 * 1024,
       },

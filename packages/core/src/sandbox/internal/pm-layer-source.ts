@@ -1,8 +1,10 @@
 // The `pm` layer, evaluated once per QuickJS context after chai (DESIGN.md "Script sandbox"). Plain JavaScript run
 // inside the sandbox, kept as a string: it must not be transformed by our toolchain. No backticks or `${` inside.
-// Protocol with the worker: `__courier.begin(json)`, then `__courier.compiled = function (...) {…}` holding the
-// user's script, `__courier.invoke()`, then the worker's loop (the job queue, `__courier.poll()` for timers and host
-// calls, `__courier.deliver()` for host answers), and `__courier.finish()` returning the output as JSON.
+// Protocol with the worker: `__courier.baseline()` once, when the context is ready (after the extensions); then per
+// script `__courier.begin(json)`, `__courier.compiled = function (...) {…}` holding the user's script,
+// `__courier.invoke()`, the worker's loop (the job queue, `__courier.poll()` for timers and host calls,
+// `__courier.deliver()` for host answers), `__courier.output()` returning the output as JSON, and
+// `__courier.reset()` bringing the context back to its baseline.
 
 /** The `pm` API's JavaScript source, evaluated inside the sandbox. */
 export const pmLayerSource: string = String.raw`
@@ -193,13 +195,22 @@ export const pmLayerSource: string = String.raw`
     return out
   }
 
-  function scope(list, options) {
+  // The running script's state; outside a script (between two, or a stashed callback run later) there is none.
+  function current() {
+    if (state === null) throw new Error('the script has ended')
+    return state
+  }
+
+  // A variable scope over the running script's list of that name (state.scopes[name]), looked up at each call: the
+  // object is made once per context and serves every script (issue #6).
+  function scope(name, options) {
+    function list() { return current().scopes[name] }
     var s = {
-      get: function (key) { var v = find(list, key); return v === undefined ? undefined : v.value },
-      has: function (key) { return find(list, key) !== undefined },
+      get: function (key) { var v = find(list(), key); return v === undefined ? undefined : v.value },
+      has: function (key) { return find(list(), key) !== undefined },
       toObject: function () {
         var o = {}
-        list.forEach(function (v) { if (enabled(v)) o[v.key] = v.value })
+        list().forEach(function (v) { if (enabled(v)) o[v.key] = v.value })
         return o
       },
       replaceIn: function (t) { return replaceIn(t, s.get) },
@@ -207,14 +218,15 @@ export const pmLayerSource: string = String.raw`
     if (options.writable) {
       // As postman-collection's VariableScope: the variable get() reads is updated; a disabled one stays as it is.
       s.set = function (key, value) {
-        var v = find(list, key)
+        var l = list(), v = find(l, key)
         if (v !== undefined) v.value = value
-        else list.push({ key: String(key), value: value })
+        else l.push({ key: String(key), value: value })
       }
-      s.clear = function () { list.length = 0 }
+      s.clear = function () { list().length = 0 }
     }
     s.unset = function (key) {
-      for (var i = list.length - 1; i >= 0; i--) if (list[i].key === key && enabled(list[i])) list.splice(i, 1)
+      var l = list()
+      for (var i = l.length - 1; i >= 0; i--) if (l[i].key === key && enabled(l[i])) l.splice(i, 1)
     }
     s.toJSON = s.toObject
     return s
@@ -235,14 +247,7 @@ export const pmLayerSource: string = String.raw`
       },
       has: function (name) { return index(name) >= 0 },
       all: function () { return list.map(function (x) { return { key: x.key, value: x.value } }) },
-      toObject: function () {
-        var o = {}
-        list.forEach(function (x) {
-          var k = x.key.toLowerCase(), v = o[k]
-          o[k] = v === undefined ? x.value : Array.isArray(v) ? v.concat([x.value]) : [v, x.value]
-        })
-        return o
-      },
+      toObject: function () { return headersObject(list) },
       each: function (fn) { list.forEach(function (x) { fn({ key: x.key, value: x.value }) }) },
       count: function () { return list.length },
       toJSON: function () { return h.all() },
@@ -585,52 +590,68 @@ export const pmLayerSource: string = String.raw`
     } catch (e) { fail(e) }
   }
 
-  function makePm(input) {
-    var sc = state.scopes
-    var precedence = ['local', 'iterationData', 'environment', 'collection', 'globals']
-    function lookup(key) {
-      for (var i = 0; i < precedence.length; i++) {
-        var v = find(sc[precedence[i]], key)
-        if (v !== undefined) return v.value
-      }
-      return undefined
-    }
-    var variables = scope(sc.local, { writable: true })
-    variables.get = lookup
-    variables.has = function (key) { return lookup(key) !== undefined }
-    variables.toObject = function () {
-      var o = {}
-      for (var i = precedence.length - 1; i >= 0; i--) {
-        sc[precedence[i]].forEach(function (v) { if (enabled(v)) o[v.key] = v.value })
-      }
-      return o
-    }
-    variables.replaceIn = function (t) { return replaceIn(t, lookup) }
-    var test = function (name, fn) { addTest(name, fn, false); return pm }
-    test.skip = function (name, fn) { addTest(name, fn, true); return pm }
-    var pm = {
-      test: test,
-      expect: expect,
-      info: input.info,
-      globals: scope(sc.globals, { writable: true }),
-      collectionVariables: scope(sc.collection, { writable: true }),
-      environment: scope(sc.environment, { writable: true }),
-      iterationData: scope(sc.iterationData, { writable: false }),
-      variables: variables,
-      request: makeRequest(state.request),
-      // A test script after a network error still has a pm.response, empty (postman-sandbox makes one of nothing).
-      response: input.response ? makeResponse(input.response, input.cookies)
-        : input.event === 'test' ? makeResponse({ headers: [] }, input.cookies) : undefined,
-      cookies: cookieList(input.cookies),
-      execution: {
-        setNextRequest: function (n) { state.nextRequest = n === null ? null : String(n) },
-        skipRequest: function () { state.skipRequest = true },
-      },
-    }
-    pm.sendRequest = makeSendRequest(pm)
-    pm.cookies.jar = makeJar
-    return pm
+  // The pm object and the legacy postman object are made once per context (issue #6): their methods read the running
+  // script's state. What is the script's own (pm.request, pm.response, pm.cookies, pm.info) is made on first use
+  // and kept in state.own. Both objects are guarded like the built-ins: what a script adds to or replaces on them
+  // is undone before the next script (restore()).
+  function ownProperty(o, name, make) {
+    Object.defineProperty(o, name, {
+      enumerable: true,
+      configurable: true,
+      get: function () { var own = current().own; return name in own ? own[name] : (own[name] = make(state)) },
+      set: function (value) { current().own[name] = value },
+    })
   }
+
+  var precedence = ['local', 'iterationData', 'environment', 'collection', 'globals']
+  function lookup(key) {
+    var sc = current().scopes
+    for (var i = 0; i < precedence.length; i++) {
+      var v = find(sc[precedence[i]], key)
+      if (v !== undefined) return v.value
+    }
+    return undefined
+  }
+  var variables = scope('local', { writable: true })
+  variables.get = lookup
+  variables.has = function (key) { return lookup(key) !== undefined }
+  variables.toObject = function () {
+    var sc = current().scopes, o = {}
+    for (var i = precedence.length - 1; i >= 0; i--) {
+      sc[precedence[i]].forEach(function (v) { if (enabled(v)) o[v.key] = v.value })
+    }
+    return o
+  }
+  variables.replaceIn = function (t) { return replaceIn(t, lookup) }
+  var test = function (name, fn) { addTest(name, fn, false); return pm }
+  test.skip = function (name, fn) { addTest(name, fn, true); return pm }
+  var pm = {
+    test: test,
+    expect: expect,
+    globals: scope('globals', { writable: true }),
+    collectionVariables: scope('collection', { writable: true }),
+    environment: scope('environment', { writable: true }),
+    iterationData: scope('iterationData', { writable: false }),
+    variables: variables,
+    execution: {
+      setNextRequest: function (n) { current().nextRequest = n === null ? null : String(n) },
+      skipRequest: function () { current().skipRequest = true },
+    },
+  }
+  ownProperty(pm, 'info', function (st) { return st.input.info })
+  ownProperty(pm, 'request', function (st) { return makeRequest(st.request) })
+  // A test script after a network error still has a pm.response, empty (postman-sandbox makes one of nothing).
+  ownProperty(pm, 'response', function (st) {
+    var input = st.input
+    return input.response ? makeResponse(input.response, input.cookies)
+      : input.event === 'test' ? makeResponse({ headers: [] }, input.cookies) : undefined
+  })
+  ownProperty(pm, 'cookies', function (st) {
+    var cookies = cookieList(st.input.cookies)
+    cookies.jar = makeJar
+    return cookies
+  })
+  pm.sendRequest = makeSendRequest(pm)
 
   // The legacy setters store text, as postman-sandbox's legacy interface does: a truthy value goes through its
   // toString() (5 → '5', { a: 1 } → '[object Object]'); false, 0, '', null, undefined and NaN stay as they are.
@@ -638,20 +659,34 @@ export const pmLayerSource: string = String.raw`
     return (value === false || value) && typeof (value && value.toString) === 'function' ? value.toString() : value
   }
 
-  // The legacy environment and globals objects start as copies of their scopes; as in postman-sandbox, the
-  // legacy setters and clearers keep them up to date (pm.environment.set does not).
-  function legacyScope(scope, copy) {
+  // The legacy environment and globals objects start as copies of their scopes (the script's environment and
+  // globals parameters); as in postman-sandbox, the legacy setters and clearers keep them up to date
+  // (pm.environment.set does not).
+  function legacyScope(scope, name) {
     return {
       get: scope.get,
-      set: function (key, value) { value = legacyValue(value); copy[key] = value; scope.set(key, value) },
-      unset: function (key) { if (key) delete copy[key]; scope.unset(key) },
-      clear: function () { Object.keys(copy).forEach(function (k) { delete copy[k] }); scope.clear() },
+      set: function (key, value) { value = legacyValue(value); current().copies[name][key] = value; scope.set(key, value) },
+      unset: function (key) { if (key) delete current().copies[name][key]; scope.unset(key) },
+      clear: function () {
+        var copy = current().copies[name]
+        Object.keys(copy).forEach(function (k) { delete copy[k] })
+        scope.clear()
+      },
     }
+  }
+
+  function headersObject(list) {
+    var o = {}
+    list.forEach(function (x) {
+      var k = x.key.toLowerCase(), v = o[k]
+      o[k] = v === undefined ? x.value : Array.isArray(v) ? v.concat([x.value]) : [v, x.value]
+    })
+    return o
   }
 
   // The legacy request global: a form body's fields as an object (a repeated key gathers its values in an
   // array), a raw body as its text, otherwise {}.
-  function legacyRequest(input, pm) {
+  function legacyRequest(input) {
     var r = input.request, data = {}
     if (r.form !== undefined) {
       r.form.forEach(function (f) {
@@ -663,24 +698,23 @@ export const pmLayerSource: string = String.raw`
       data = r.body
     }
     return { id: input.info.requestId, name: input.info.requestName, description: r.description,
-      headers: pm.request.headers.toObject(), method: r.method, url: r.url, data: data }
+      headers: headersObject(r.headers), method: r.method, url: r.url, data: data }
   }
 
-  function makePostman(pm, legacy) {
-    var env = legacyScope(pm.environment, legacy.environment), globals = legacyScope(pm.globals, legacy.globals)
-    return {
-      setNextRequest: pm.execution.setNextRequest,
-      getEnvironmentVariable: env.get,
-      setEnvironmentVariable: env.set,
-      clearEnvironmentVariable: env.unset,
-      clearEnvironmentVariables: env.clear,
-      getGlobalVariable: globals.get,
-      setGlobalVariable: globals.set,
-      clearGlobalVariable: globals.unset,
-      clearGlobalVariables: globals.clear,
-      getResponseHeader: function (name) { return pm.response ? pm.response.headers.get(name) : undefined },
-      getResponseCookie: function (name) { return pm.cookies.one(name) },
-    }
+  var legacyEnvironment = legacyScope(pm.environment, 'environment')
+  var legacyGlobals = legacyScope(pm.globals, 'globals')
+  var postman = {
+    setNextRequest: pm.execution.setNextRequest,
+    getEnvironmentVariable: legacyEnvironment.get,
+    setEnvironmentVariable: legacyEnvironment.set,
+    clearEnvironmentVariable: legacyEnvironment.unset,
+    clearEnvironmentVariables: legacyEnvironment.clear,
+    getGlobalVariable: legacyGlobals.get,
+    setGlobalVariable: legacyGlobals.set,
+    clearGlobalVariable: legacyGlobals.unset,
+    clearGlobalVariables: legacyGlobals.clear,
+    getResponseHeader: function (name) { return pm.response ? pm.response.headers.get(name) : undefined },
+    getResponseCookie: function (name) { return pm.cookies.one(name) },
   }
 
   // require(), the library globals, atob and btoa: module-loader-source.ts, evaluated before this layer.
@@ -693,12 +727,16 @@ export const pmLayerSource: string = String.raw`
       state.console.push({ level: level, text: Array.prototype.map.call(arguments, text).join(' ') })
     }
   })
+  // Legacy global: the response's cookies, as pm.cookies.all() gives them.
+  ownProperty(g, 'responseCookies', function () { return pm.cookies.all() })
 
-  // What a script may change for the next one: globals and the built-ins' own properties. A snapshot of their
-  // descriptors, taken once, is restored after each script (prototype tricks, JSON = …, Array.prototype.x = …).
+  // What a script may change for the next one: globals, the built-ins' own properties, and the objects of this
+  // layer that live as long as the context (pm, postman, console). A snapshot of their descriptors, taken once
+  // (baseline()), is restored after each script (prototype tricks, JSON = …, Array.prototype.x = …, pm.test = …).
   var ownKeys = Reflect.ownKeys, getDescriptor = Reflect.getOwnPropertyDescriptor
   var defineProperty = Reflect.defineProperty, deleteProperty = Reflect.deleteProperty
   var stringify = JSON.stringify, parse = JSON.parse
+  var makeFunction = Function
   var guarded = [g, Object, Object.prototype, Array, Array.prototype, String, String.prototype, Number,
     Number.prototype, Boolean, Boolean.prototype, Function.prototype, Promise, Promise.prototype, JSON, Math, Date,
     Date.prototype, RegExp, RegExp.prototype, Error, Error.prototype, Symbol, Symbol.prototype, Map.prototype,
@@ -707,6 +745,8 @@ export const pmLayerSource: string = String.raw`
   var TypedArray = Object.getPrototypeOf(Uint8Array)
   guarded.push(TypedArray, TypedArray.prototype, Uint8Array.prototype, ArrayBuffer, ArrayBuffer.prototype,
     DataView.prototype, WeakMap.prototype, WeakSet.prototype)
+  guarded.push(pm, pm.test, pm.globals, pm.collectionVariables, pm.environment, pm.iterationData, pm.variables,
+    pm.execution, postman, g.console)
   var getPrototypeOf = Reflect.getPrototypeOf, setPrototypeOf = Reflect.setPrototypeOf
   var isExtensible = Reflect.isExtensible
   // Per guarded object: its prototype, whether it is extensible, its keys in ownKeys order, their descriptors, and
@@ -771,25 +811,83 @@ export const pmLayerSource: string = String.raw`
     }
   }
 
+  // The common case, nothing changed, told without walking every key (issue #6): one function, generated at
+  // baseline() from the snapshot, that reads each guarded data property by name and compares it with the snapshot's
+  // value, each accessor's getter and setter, and each object's prototype, extensibility and key count. A deleted key
+  // shows as a changed value, or as a missing own property where the prototype chain holds the same value. It calls
+  // only functions taken before any script ran. When it says "changed", restore() walks everything.
+  var unchanged = null
+  function sameAccessor(o, k, was) {
+    var now = getDescriptor(o, k)
+    return now !== undefined && !('value' in now) && now.get === was.get && now.set === was.set
+  }
+  function inherited(o, k) {
+    for (var p = getPrototypeOf(o); p !== null; p = getPrototypeOf(p)) {
+      var d = getDescriptor(p, k)
+      if (d !== undefined) return d
+    }
+    return undefined
+  }
+  function compileUnchanged() {
+    var keys = [], values = [], lines = ['var x']
+    guarded.forEach(function (o, i) {
+      var s = snapshots[i], tests = []
+      lines.push('x = o[' + i + ']',
+        'if (getPrototypeOf(x) !== p[' + i + '] || isExtensible(x) !== e[' + i + '] || ownKeys(x).length !== n[' + i + ']) return false')
+      s.keys.forEach(function (k, j) {
+        var d = s.descriptors.get(k), at = keys.length
+        keys.push(k)
+        values.push(s.values[j])
+        if (!('value' in d)) {
+          tests.push('!sameAccessor(x, k[' + at + '], v[' + at + '])')
+          return
+        }
+        var read = typeof k === 'string' && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? 'x.' + k : 'x[k[' + at + ']]'
+        tests.push(d.value !== d.value ? read + ' === ' + read : read + ' !== v[' + at + ']')
+        var up = inherited(o, k)
+        if (up !== undefined && 'value' in up && (up.value === d.value || (up.value !== up.value && d.value !== d.value))) {
+          tests.push('getDescriptor(x, k[' + at + ']) === undefined')
+        }
+      })
+      if (tests.length > 0) lines.push('if (' + tests.join(' || ') + ') return false')
+    })
+    lines.push('return true')
+    var check = makeFunction('o', 'p', 'e', 'n', 'k', 'v', 'getPrototypeOf', 'isExtensible', 'ownKeys', 'getDescriptor',
+      'sameAccessor', lines.join('\n'))
+    var protos = snapshots.map(function (s) { return s.proto })
+    var extensible = snapshots.map(function (s) { return s.extensible })
+    var counts = snapshots.map(function (s) { return s.keys.length })
+    return function () {
+      return check(guarded, protos, extensible, counts, keys, values, getPrototypeOf, isExtensible, ownKeys, getDescriptor,
+        sameAccessor)
+    }
+  }
+
   var compiled = null
   var courier = {
     set compiled(fn) { compiled = fn },
+    // Once, after this layer and whatever the worker evaluates next at context creation (the extensions, e.g.
+    // Postman's legacy prototype extensions), before any script: the state that restore() brings back.
+    baseline: function () {
+      if (snapshots !== null) throw new Error('the baseline is taken once')
+      snapshot()
+      unchanged = compileUnchanged()
+    },
     begin: function (json) {
-      var input = parse(json)
-      state = { tests: [], legacy: {}, console: [], scopes: input.scopes, request: input.request, skipRequest: false,
-        outbox: [], waiting: new Map(), nextCall: 1, timers: new Map(), nextTimer: 1, asyncError: undefined }
-      var pm = makePm(input)
-      // Legacy global, removed again by restore() after the script.
-      g.responseCookies = pm.cookies.all()
+      var input = parse(json), scopes = input.scopes
+      state = { input: input, own: Object.create(null), tests: [], legacy: {}, console: [], scopes: scopes,
+        request: input.request, skipRequest: false, outbox: [], waiting: new Map(), nextCall: 1, timers: new Map(),
+        nextTimer: 1, asyncError: undefined, copies: null }
       var res = input.response
       var headerObject = {}
       if (res) res.headers.forEach(function (x) { headerObject[x.key] = x.value })
       // A test script without a response (a network error) gets postman-sandbox's placeholders (its key is details).
       var noResponse = input.event === 'test' ? { code: { code: NaN, name: '', details: '' }, headers: {}, time: NaN } : {}
-      var legacy = { environment: pm.environment.toObject(), globals: pm.globals.toObject() }
+      var copies = { environment: pm.environment.toObject(), globals: pm.globals.toObject() }
+      state.copies = copies
       // In the order of the script function's parameters (worker-source.ts).
-      state.args = [pm, makePostman(pm, legacy), state.legacy, legacyRequest(input, pm),
-        legacy.environment, legacy.globals, pm.iterationData.toObject(), input.info.iteration,
+      state.args = [pm, postman, state.legacy, legacyRequest(input), copies.environment, copies.globals,
+        pm.iterationData.toObject(), input.info.iteration,
         res ? res.body : undefined, res ? { code: res.code, name: res.status, detail: res.status } : noResponse.code,
         res ? headerObject : noResponse.headers, res ? res.responseTime : noResponse.time]
     },
@@ -850,11 +948,11 @@ export const pmLayerSource: string = String.raw`
     reset: function () {
       state = null
       compiled = null
-      restore()
+      if (snapshots === null) throw new Error('no baseline')
+      if (!unchanged()) restore()
     },
   }
   Object.freeze(courier)
   Object.defineProperty(g, '__courier', { value: courier, enumerable: false, writable: false, configurable: false })
-  snapshot()
 })(globalThis)
 `

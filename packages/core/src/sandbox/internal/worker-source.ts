@@ -16,7 +16,7 @@ export const workerSource: string = String.raw`
 'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
 const { quickjsPath, chaiBundle, pmLayer, memoryLimitBytes, maxStackBytes } = workerData
-const { libraryBundles, moduleLoader } = workerData
+const { libraryBundles, moduleLoader, extensions } = workerData
 let QuickJS = null
 let runtime = null
 let context = null
@@ -79,7 +79,19 @@ function create() {
   })
   evalOrThrow(moduleLoader, 'modules.js')
   evalOrThrow(pmLayer, 'pm.js')
+  // The hook for code every fresh context gets before its baseline (in order, each a { name, source }): what these
+  // add to the built-ins is part of the state restored after each script, not a change undone.
+  extensions.forEach((extension) => evalOrThrow(extension.source, extension.name))
   const courier = context.getProp(context.global, '__courier')
+  const baseline = context.getProp(courier, 'baseline')
+  const taken = context.callFunction(baseline, context.undefined)
+  baseline.dispose()
+  if (taken.error) {
+    const e = context.dump(taken.error)
+    taken.error.dispose()
+    throw new Error('the sandbox could not take its baseline: ' + JSON.stringify(e))
+  }
+  taken.value.dispose()
   // Function.prototype.toString as it is before any script ran: checks what a compilation gave (compile()).
   const fnConstructor = context.getProp(context.global, 'Function')
   const fnProto = context.getProp(fnConstructor, 'prototype')
