@@ -13,7 +13,10 @@ function methodOf(tab: Tab): string | undefined {
   return typeof request === 'object' ? (request.method ?? 'GET') : 'GET'
 }
 
-/** Open tabs; a dot marks unsaved changes. Middle-click closes. */
+/**
+ * Open tabs; a dot marks unsaved changes. × or middle-click closes; so does Delete on a focused tab (WAI-ARIA's tabs
+ * pattern: a tablist holds only tabs, so × is not a second button in it).
+ */
 export function TabBar(props: TabBarProps) {
   return (
     <div role="tablist" aria-label="Open tabs" className="tab-bar">
@@ -30,28 +33,39 @@ export function TabBar(props: TabBarProps) {
               type="button"
               role="tab"
               aria-selected={index === props.active}
-              aria-label={`${tab.name}${dirty ? ' (unsaved changes)' : ''}`}
+              aria-keyshortcuts="Delete"
+              {...(method === undefined ? {} : { 'aria-description': method })}
               onClick={() => props.onActivate(index)}
               onAuxClick={(event) => event.button === 1 && props.onClose(index)}
+              onKeyDown={(event) => {
+                if (event.key !== 'Delete') return
+                event.preventDefault()
+                props.onClose(index)
+              }}
             >
               {method !== undefined && (
-                <span className={`method-tag method-${method.toLowerCase()}`}>{method}</span>
+                <span className={`method-tag method-${method.toLowerCase()}`} aria-hidden="true">
+                  {method}
+                </span>
               )}
               {tab.name}
               {dirty && (
-                <span className="dirty-dot" aria-hidden="true">
-                  ●
-                </span>
+                <>
+                  <span className="dirty-dot" aria-hidden="true">
+                    ●
+                  </span>
+                  <span className="sr-only"> (unsaved changes)</span>
+                </>
               )}
             </button>
-            <button
-              type="button"
-              className="icon"
-              aria-label={`Close ${tab.name}`}
+            <span
+              className="tab-close"
+              aria-hidden="true"
+              title={`Close ${tab.name}`}
               onClick={() => props.onClose(index)}
             >
               ×
-            </button>
+            </span>
           </div>
         )
       })}

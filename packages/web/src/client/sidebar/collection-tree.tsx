@@ -104,7 +104,7 @@ export function CollectionTree(props: CollectionTreeProps) {
               key={row.key}
               id={`tree-row-${row.key}`}
               role="treeitem"
-              aria-label={row.name}
+              {...(row.kind === 'request' ? { 'aria-description': row.method ?? 'GET' } : {})}
               aria-level={row.depth + 1}
               aria-expanded={row.kind === 'request' ? undefined : row.expanded}
               aria-selected={row.key === props.activeKey}
@@ -158,7 +158,10 @@ export function CollectionTree(props: CollectionTreeProps) {
                   {row.expanded ? '▾' : '▸'}
                 </span>
               ) : (
-                <span className={`method-tag method-${(row.method ?? 'GET').toLowerCase()}`}>
+                <span
+                  className={`method-tag method-${(row.method ?? 'GET').toLowerCase()}`}
+                  aria-hidden="true"
+                >
                   {(row.method ?? 'GET').slice(0, 6)}
                 </span>
               )}
@@ -166,8 +169,11 @@ export function CollectionTree(props: CollectionTreeProps) {
               <button
                 type="button"
                 className="icon row-menu"
+                // A mouse shortcut: the keyboard opens the same menu with Shift-F10 or the context-menu key, so
+                // the treeitem's name stays the item's name alone.
                 tabIndex={-1}
-                aria-label={`More actions for ${row.name}`}
+                aria-hidden="true"
+                title={`More actions for ${row.name}`}
                 onClick={(event) => {
                   event.stopPropagation()
                   const box = event.currentTarget.getBoundingClientRect()
