@@ -62,6 +62,16 @@ const scripted = (base: string) => ({
           request: { method: 'GET', url: '{{base}}/get?skipped=1' },
         },
         {
+          name: 'Lookup',
+          id: 'req-lookup',
+          event: [
+            prerequest(
+              "pm.sendRequest(pm.collectionVariables.get('base') + '/status/204', (err, res) => console.log('lookup', res.code))",
+            ),
+          ],
+          request: { method: 'GET', url: '{{base}}/get?after=lookup' },
+        },
+        {
           name: 'Broken',
           id: 'req-broken',
           event: [prerequest('let x = ;')],
@@ -161,6 +171,25 @@ describe('Send runs the scripts', () => {
     expect(body.exchange).toBeUndefined()
     const after = await h.api('history?limit=1000')
     expect(after.body.length).toBe(before.body.length)
+  })
+
+  it('lists what a script sent with pm.sendRequest', async () => {
+    const { body } = await h.api('send', {
+      method: 'POST',
+      body: { collectionId: id, itemId: 'req-lookup', environment: 'Dev' },
+    })
+    expect(body.exchange.request.url).toBe(`${echo.url}/get?after=lookup`)
+    expect(body.scriptRequests).toEqual([
+      {
+        event: 'prerequest',
+        owner: 'Orders/Lookup',
+        method: 'GET',
+        url: `${echo.url}/status/204`,
+        status: 204,
+        statusText: 'No Content',
+      },
+    ])
+    expect(body.console).toContainEqual({ level: 'log', text: 'lookup 204' })
   })
 
   it('names a script’s syntax error with its event and owner, and still sends (as the runner does)', async () => {

@@ -104,6 +104,8 @@ describe('startEchoServer', () => {
 
   it('answers /status/:code and /delay/:seconds', async () => {
     expect(await json('/status/418')).toMatchObject({ status: 418, body: { status: 418 } })
+    const empty = await fetch(`${echo.url}/status/204`)
+    expect([empty.status, empty.headers.get('content-length'), await empty.text()]).toEqual([204, null, ''])
     expect((await json('/delay/0')).body).toEqual({ delay: '0' })
   })
 

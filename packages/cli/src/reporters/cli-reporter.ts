@@ -83,6 +83,14 @@ export function createCliReporter(options: CliReporterOptions): Reporter {
         else for (const line of lines) write(line)
         return
       }
+      case 'script:request': {
+        // pm.sendRequest: a line of its own under the request, marked as the script's (Newman prints these as if
+        // they were the item's request).
+        const line = `  ${nestedRequestLine(event, colors, symbols)}\n`
+        if (event.event === 'test') pending.push(line)
+        else write(line)
+        return
+      }
       case 'request:finished': {
         done++
         const stamp = options.showTimestamps === true ? `${colors.gray(`[${clockTime(now())}]`)} ` : ''
@@ -131,6 +139,23 @@ function requestLine(
     tail = `${response.code >= 400 ? colors.yellow(status) : colors.green(status)} ${Math.round(response.responseTime)} ms ${formatBytes(response.responseSize)}`
   }
   return `${head}  ${tail}  ${colors.dim(event.item.path)}`
+}
+
+function nestedRequestLine(
+  event: Extract<RunEvent, { type: 'script:request' }>,
+  colors: Colors,
+  symbols: CliSymbols,
+): string {
+  const { response } = event
+  let tail: string
+  if (event.error !== undefined) tail = colors.red(`${symbols.fail} ${event.error.message}`)
+  else if (response === undefined) tail = ''
+  else {
+    const status = `${response.code} ${response.status}`
+    tail = `${response.code >= 400 ? colors.yellow(status) : colors.green(status)} ${Math.round(response.responseTime)} ms ${formatBytes(response.responseSize)}`
+  }
+  const where = `pm.sendRequest in ${event.owner} ${symbols.chevron} ${event.event}`
+  return `${colors.dim(symbols.arrow)} ${event.request.method} ${event.request.url}  ${tail}  ${colors.dim(where)}`
 }
 
 function clockTime(date: Date): string {

@@ -18,6 +18,8 @@ interface Execution {
   error?: string
   skipped: boolean
   assertions: TestResult[]
+  /** What the item's scripts sent with `pm.sendRequest`. */
+  scriptRequests: Extract<RunEvent, { type: 'script:request' }>[]
 }
 
 /**
@@ -28,10 +30,12 @@ interface Execution {
  */
 export function createHtmlReporter(options: { collection: ReportCollectionInfo }): Reporter {
   const executions: Execution[] = []
+  let scriptRequests: Execution['scriptRequests'] = []
   let startedAt = ''
   let page: string | undefined
   const onEvent = (event: RunEvent): void => {
     if (event.type === 'run:started') startedAt = event.startedAt
+    if (event.type === 'script:request') scriptRequests.push(event)
     if (event.type === 'request:finished') {
       const { response } = event
       executions.push({
@@ -50,7 +54,9 @@ export function createHtmlReporter(options: { collection: ReportCollectionInfo }
         ...(event.error === undefined ? {} : { error: event.error.message }),
         skipped: event.skipped,
         assertions: event.assertions,
+        scriptRequests,
       })
+      scriptRequests = []
     }
     if (event.type === 'run:finished')
       page = renderPage(options.collection, {
@@ -155,7 +161,17 @@ function execution(run: Execution): string {
     if (test.passed) return `<li class="pass">✓ ${h(test.name)}</li>`
     return `<li class="fail">✗ ${h(test.name)}<pre>${h(test.error?.message ?? '')}</pre></li>`
   })
-  return `<details class="${failed ? 'request fail' : 'request'}"${failed ? ' open' : ''}><summary><span class="method">${h(run.method)}</span> <span class="path">${h(run.path)}</span> ${outcome} <span class="muted">iteration ${run.iteration + 1}</span></summary><p class="url">${h(run.url)}</p>${assertions.length === 0 ? '<p class="muted">No assertions.</p>' : `<ul class="assertions">${assertions.join('')}</ul>`}</details>`
+  const nested = run.scriptRequests.map((sent) => {
+    const answer =
+      sent.error !== undefined
+        ? `<span class="status fail">${h(sent.error.message)}</span>`
+        : sent.response === undefined
+          ? ''
+          : `<span class="status${sent.response.code >= 400 ? ' warn' : ''}">${sent.response.code} ${h(sent.response.status)}</span> <span>${h(formatDuration(sent.response.responseTime))}</span>`
+    return `<li><span class="method">${h(sent.request.method)}</span> ${h(sent.request.url)} ${answer} <span class="muted">pm.sendRequest in ${h(sent.owner)} › ${h(sent.event)}</span></li>`
+  })
+  const sentByScripts = nested.length === 0 ? '' : `<ul class="script-requests">${nested.join('')}</ul>`
+  return `<details class="${failed ? 'request fail' : 'request'}"${failed ? ' open' : ''}><summary><span class="method">${h(run.method)}</span> <span class="path">${h(run.path)}</span> ${outcome} <span class="muted">iteration ${run.iteration + 1}</span></summary><p class="url">${h(run.url)}</p>${sentByScripts}${assertions.length === 0 ? '<p class="muted">No assertions.</p>' : `<ul class="assertions">${assertions.join('')}</ul>`}</details>`
 }
 
 function isFailed(test: TestResult): boolean {

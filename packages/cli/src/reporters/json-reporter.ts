@@ -1,4 +1,4 @@
-import type { RunEvent, RunFailure, RunStats } from '@courier/core'
+import type { ResponseSummary, RunEvent, RunFailure, RunStats } from '@courier/core'
 import type { ReportArtifact, ReportCollectionInfo, Reporter } from './reporter.js'
 
 interface Execution {
@@ -9,6 +9,16 @@ interface Execution {
   requestError?: { code: string; message: string }
   skipped?: boolean
   assertions: { assertion: string; skipped?: boolean; error?: { name: string; message: string } }[]
+  /** What the item's scripts sent with `pm.sendRequest` (Courier's; Newman has no place for them). */
+  scriptRequests?: ScriptRequest[]
+}
+
+interface ScriptRequest {
+  event: 'prerequest' | 'test'
+  owner: string
+  request: { method: string; url: string }
+  response?: { code: number; status: string; responseTime: number; responseSize: number }
+  requestError?: { code: string; message: string }
 }
 
 /**
@@ -23,26 +33,28 @@ export function createJsonReporter(options: {
   shard?: { index: number; total: number }
 }): Reporter {
   const executions: Execution[] = []
+  let scriptRequests: ScriptRequest[] = []
   let startedAt = ''
   let report: unknown
   const onEvent = (event: RunEvent): void => {
     if (event.type === 'run:started') startedAt = event.startedAt
+    if (event.type === 'script:request') {
+      const { response } = event
+      scriptRequests.push({
+        event: event.event,
+        owner: event.owner,
+        request: { method: event.request.method, url: event.request.url },
+        ...(response === undefined ? {} : { response: responseOf(response) }),
+        ...(event.error === undefined ? {} : { requestError: event.error }),
+      })
+    }
     if (event.type === 'request:finished') {
       const { response } = event
       executions.push({
         cursor: { iteration: event.iteration },
         item: { id: event.item.id, name: event.item.name, path: event.item.path },
         request: { method: event.request.method, url: event.request.url },
-        ...(response === undefined
-          ? {}
-          : {
-              response: {
-                code: response.code,
-                status: response.status,
-                responseTime: response.responseTime,
-                responseSize: response.responseSize,
-              },
-            }),
+        ...(response === undefined ? {} : { response: responseOf(response) }),
         ...(event.error === undefined ? {} : { requestError: event.error }),
         ...(event.skipped ? { skipped: true } : {}),
         assertions: event.assertions.map((test) => ({
@@ -50,7 +62,9 @@ export function createJsonReporter(options: {
           ...(test.skipped ? { skipped: true } : {}),
           ...(test.error === undefined || test.passed ? {} : { error: test.error }),
         })),
+        ...(scriptRequests.length === 0 ? {} : { scriptRequests }),
       })
+      scriptRequests = []
     }
     if (event.type === 'run:finished') {
       report = {
@@ -129,4 +143,9 @@ function failureName(failure: RunFailure): string {
     case 'run':
       return 'RunError'
   }
+}
+
+function responseOf(response: ResponseSummary): NonNullable<Execution['response']> {
+  const { code, status, responseTime, responseSize } = response
+  return { code, status, responseTime, responseSize }
 }

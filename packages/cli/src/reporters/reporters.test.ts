@@ -30,6 +30,15 @@ const events: RunEvent[] = [
   { type: 'iteration:started', iteration: 0 },
   { type: 'request:started', iteration: 0, item },
   {
+    type: 'script:request',
+    iteration: 0,
+    item,
+    event: 'test',
+    owner: 'Folder/Get <x>',
+    request: { method: 'GET', url: 'http://127.0.0.1/lookup?<q>', headers: [] },
+    response: { code: 201, status: 'Created', headers: [], responseTime: 7, responseSize: 10 },
+  },
+  {
     type: 'script:finished',
     iteration: 0,
     item,
@@ -138,6 +147,29 @@ describe('reporters', () => {
       error: { name: 'AssertionError', message: 'expected <a> & b' },
     })
     expect(report.run.failures[0]).toMatchObject({ error: { name: 'AssertionError' }, source: { id: 'r1' } })
+  })
+
+  it('reports what a script sent with pm.sendRequest under its request, apart from it', () => {
+    const out = cliOutput()
+    const nested =
+      '  → GET http://127.0.0.1/lookup?<q>  201 Created 7 ms 10 B  pm.sendRequest in Folder/Get <x> › test'
+    expect(out).toContain(nested)
+    expect(out.indexOf(nested)).toBeGreaterThan(out.indexOf('→ GET http://127.0.0.1/get  200 OK'))
+    const [json] = feed(createJsonReporter({ collection: { name: 'API & co' } }))
+    const { executions } = JSON.parse(json?.text ?? '').run
+    expect(executions[0].scriptRequests).toEqual([
+      {
+        event: 'test',
+        owner: 'Folder/Get <x>',
+        request: { method: 'GET', url: 'http://127.0.0.1/lookup?<q>' },
+        response: { code: 201, status: 'Created', responseTime: 7, responseSize: 10 },
+      },
+    ])
+    expect(executions[0].request.url).toBe('http://127.0.0.1/get')
+    expect(executions[1].scriptRequests).toBeUndefined()
+    const [html] = feed(createHtmlReporter({ collection: { name: 'API & co' } }))
+    expect(html?.text).toContain('http://127.0.0.1/lookup?&lt;q&gt; <span class="status">201 Created</span>')
+    expect(html?.text).toContain('pm.sendRequest in Folder/Get &lt;x&gt; › test')
   })
 
   it('junit: a suite per request, a case per assertion, network faults as errors, text escaped', () => {

@@ -1,4 +1,4 @@
-export type { ItemRef, ResponseSummary, RunEvent, RunFailure, RunStats } from './types.js'
+export type { ItemRef, ResponseSummary, RunEvent, RunFailure, RunStats, ScriptRequestEvent } from './types.js'
 export type { RunOptions, SentItem } from './run-options.js'
 export { runCollection } from './run-collection.js'
 export type { SelectRequestsOptions } from './select-requests.js'

@@ -61,7 +61,11 @@ async function run(items: Item[], options: Partial<RunOptions> = {}) {
   const finished = events.find((event) => event.type === 'run:finished')
   if (finished?.type !== 'run:finished') throw new Error('the run did not finish')
   const assertions = events.flatMap((event) => (event.type === 'request:finished' ? event.assertions : []))
-  return { finished, assertions: assertions.map((test) => [test.name, test.passed, test.error?.message]) }
+  return {
+    events,
+    finished,
+    assertions: assertions.map((test) => [test.name, test.passed, test.error?.message]),
+  }
 }
 
 describe('pm.sendRequest in a run', () => {
@@ -94,6 +98,35 @@ describe('pm.sendRequest in a run', () => {
     expect(assertions).toEqual([['err', true, undefined]])
     expect(finished.stats.requests).toEqual({ total: 2, failed: 1 })
     expect(finished.failures).toMatchObject([{ kind: 'request', item: { name: 'main' } }])
+  })
+
+  it('reports each pm.sendRequest as a script:request event of its script, before that script ends', async () => {
+    const { events } = await run([
+      request('main', '/get?main=1', {
+        prerequest: `pm.sendRequest('ECHO/status/201', () => pm.sendRequest('${refusedUrl}', () => {}))`,
+        test: `pm.sendRequest({ url: 'ECHO/post', method: 'POST' }, () => {})`,
+      }),
+    ])
+    const sequence = events
+      .filter(
+        (e) => e.type === 'script:request' || e.type === 'script:finished' || e.type === 'request:finished',
+      )
+      .map((e) => {
+        if (e.type === 'script:request')
+          return `${e.event} sent ${e.request.method} ${e.request.url.replace(echo.url, 'ECHO')} → ${e.response?.code ?? e.error?.code}`
+        if (e.type === 'script:finished') return `${e.event} finished`
+        return `request ${e.request.url.replace(echo.url, 'ECHO')}`
+      })
+    expect(sequence).toEqual([
+      'prerequest sent GET ECHO/status/201 → 201',
+      `prerequest sent GET ${refusedUrl} → HTTP_CONNECTION_REFUSED`,
+      'prerequest finished',
+      'test sent POST ECHO/post → 200',
+      'test finished',
+      'request ECHO/get?main=1',
+    ])
+    const sent = events.find((e) => e.type === 'script:request')
+    expect(sent).toMatchObject({ item: { name: 'main' }, owner: 'main', iteration: 0 })
   })
 
   it("shares the run's cookie jar both ways", async () => {

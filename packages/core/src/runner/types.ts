@@ -46,6 +46,9 @@ export interface RunFailure {
   message: string
 }
 
+/** A request a script sent with `pm.sendRequest`. */
+export type ScriptRequestEvent = Extract<RunEvent, { type: 'script:request' }>
+
 /** Everything a run reports, one event at a time, in order. */
 export type RunEvent =
   | {
@@ -67,6 +70,20 @@ export type RunEvent =
       tests: TestResult[]
       console: ConsoleLine[]
       error?: { name: string; message: string; line?: number; kind: string }
+    }
+  | {
+      /**
+       * A request a script sent with `pm.sendRequest`, reported before the `script:finished` of the script that
+       * sent it (Newman reports such requests as if they were the item's own; Courier keeps them apart).
+       */
+      type: 'script:request'
+      iteration: number
+      item: ItemRef
+      event: 'prerequest' | 'test'
+      owner: string
+      request: { method: string; url: string; headers: { key: string; value: string }[] }
+      response?: ResponseSummary
+      error?: { code: string; message: string }
     }
   | {
       type: 'request:finished'

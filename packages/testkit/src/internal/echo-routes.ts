@@ -127,7 +127,11 @@ export const echoRoutes: readonly EchoRoute[] = [
     handle: (ctx, match) => {
       const status = Number(match[1])
       if (status < 200 || status > 599) sendJson(ctx, 400, { error: `unsupported status ${status}` })
-      else sendJson(ctx, status, { status })
+      // 204 and 304 carry no body (RFC 9110): no Content-Length either, or clients rightly refuse the answer.
+      else if (status === 204 || status === 304) {
+        ctx.res.writeHead(status)
+        ctx.res.end()
+      } else sendJson(ctx, status, { status })
     },
   },
   {

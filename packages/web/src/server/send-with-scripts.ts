@@ -42,6 +42,17 @@ export interface ScriptErrorJson {
   line?: number
 }
 
+/** A request a script sent with `pm.sendRequest`. */
+export interface ScriptRequestJson {
+  event: 'prerequest' | 'test'
+  owner: string
+  method: string
+  url: string
+  status?: number
+  statusText?: string
+  error?: string
+}
+
 /** The body of `POST /api/send`'s answer. */
 export interface SendJson {
   exchange?: ExchangeJson
@@ -50,6 +61,8 @@ export interface SendJson {
   tests?: TestResult[]
   console?: ConsoleLine[]
   scriptErrors?: ScriptErrorJson[]
+  /** What the scripts sent with `pm.sendRequest`, in order. */
+  scriptRequests?: ScriptRequestJson[]
   /** A pre-request script called `pm.execution.skipRequest()`: nothing was sent. */
   skipped?: boolean
   /** The scopes the scripts changed and that were written back. */
@@ -129,6 +142,7 @@ export async function sendWithScripts(
   const tests: TestResult[] = []
   const lines: ConsoleLine[] = []
   const scriptErrors: ScriptErrorJson[] = []
+  const scriptRequests: ScriptRequestJson[] = []
   const run = runCollection(input.alone, {
     scopes: {
       ...(scopes.globals === undefined ? {} : { globals: scopes.globals }),
@@ -158,7 +172,18 @@ export async function sendWithScripts(
           message: `${event.error.name}: ${event.error.message}`,
           ...(event.error.line === undefined ? {} : { line: event.error.line }),
         })
-    } else if (event.type === 'request:finished') skipped = event.skipped
+    } else if (event.type === 'script:request')
+      scriptRequests.push({
+        event: event.event,
+        owner: event.owner,
+        method: event.request.method,
+        url: event.request.url,
+        ...(event.response === undefined
+          ? {}
+          : { status: event.response.code, statusText: event.response.status }),
+        ...(event.error === undefined ? {} : { error: event.error.message }),
+      })
+    else if (event.type === 'request:finished') skipped = event.skipped
     else if (event.type === 'run:finished') finished = event
   }
   const saved =
@@ -175,6 +200,7 @@ export async function sendWithScripts(
     tests,
     console: lines,
     ...(scriptErrors.length === 0 ? {} : { scriptErrors }),
+    ...(scriptRequests.length === 0 ? {} : { scriptRequests }),
     ...(saved.length === 0 ? {} : { saved }),
   }
   if (skipped || sent === undefined) return { skipped: true, ...scripted }

@@ -31,12 +31,15 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
   const initial = scriptRequestOf(entry.target.item)
   // A request without scripts needs no script host, and no script view of its request or response (issue #6).
   const scripted = scripts.prerequest.length > 0 || scripts.test.length > 0
-  const host = scripted ? createScriptHost(ctx, createScriptCookieJar(ctx.cookies)) : noHost
-  const state: ScriptState = { request: initial, host, local: [], skipRequest: false }
+  const sent: ScriptState['sent'] = []
+  const host = scripted
+    ? createScriptHost(ctx, createScriptCookieJar(ctx.cookies), (request) => sent.push(request))
+    : noHost
+  const state: ScriptState = { request: initial, host, sent, local: [], skipRequest: false }
   const assertions: TestResult[] = []
   for (const owner of scripts.prerequest) {
     for (const event of await runScripts(ctx, state, { ...owner, listen: 'prerequest' })) {
-      assertions.push(...event.tests)
+      if (event.type === 'script:finished') assertions.push(...event.tests)
       yield event
     }
   }
@@ -133,7 +136,7 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
   }
   for (const owner of scripts.test) {
     for (const event of await runScripts(ctx, state, { ...owner, listen: 'test' })) {
-      assertions.push(...event.tests)
+      if (event.type === 'script:finished') assertions.push(...event.tests)
       yield event
     }
   }

@@ -1,9 +1,10 @@
 import type { CookieRecord } from '../../http/index.js'
 import type { ScriptHost, ScriptRequest, ScriptResponse } from '../../sandbox/index.js'
 import type { Variable } from '../../variables/index.js'
-import type { RunEvent } from '../types.js'
+import type { RunEvent, ScriptRequestEvent } from '../types.js'
 import type { ItemContext } from './item-context.js'
 import type { OwnerScripts } from './script-plan.js'
+import type { SentByScript } from './script-host.js'
 import { tallyAssertions } from './run-tally.js'
 
 /** What the scripts of one request share: `pm.request`, local variables, and what they asked the runner for. */
@@ -14,6 +15,8 @@ export interface ScriptState {
   cookies?: CookieRecord[]
   /** Serves `pm.sendRequest` and `pm.cookies.jar()`. */
   host: ScriptHost
+  /** What `pm.sendRequest` sent during the current script, reported with it. */
+  sent: SentByScript[]
   local: Variable[]
   skipRequest: boolean
   /** Set once a script calls setNextRequest; the last call wins. */
@@ -22,6 +25,9 @@ export interface ScriptState {
 
 /** A `script:finished` event. */
 export type ScriptFinishedEvent = Extract<RunEvent, { type: 'script:finished' }>
+
+/** The events of one script: its `pm.sendRequest`s, then its end. */
+export type ScriptEvent = ScriptFinishedEvent | ScriptRequestEvent
 
 /** The error reported for each script when the run has no engine: a warning, not a failure. */
 const unavailable = {
@@ -38,10 +44,10 @@ export async function runScripts(
   ctx: ItemContext,
   state: ScriptState,
   script: OwnerScripts & { listen: 'prerequest' | 'test' },
-): Promise<ScriptFinishedEvent[]> {
+): Promise<ScriptEvent[]> {
   const { iteration, ref, tally, options, scopes } = ctx
   const counter = script.listen === 'test' ? tally.stats.testScripts : tally.stats.prerequestScripts
-  const events: ScriptFinishedEvent[] = []
+  const events: ScriptEvent[] = []
   for (const code of script.codes) {
     // pm.execution.skipRequest() ends the request where it is called: later pre-request scripts do not run.
     if (state.skipRequest) break
@@ -78,6 +84,15 @@ export async function runScripts(
       { timeoutMs: options.timeoutScriptMs ?? 0 },
       state.host,
     )
+    for (const sent of state.sent.splice(0))
+      events.push({
+        ...sent,
+        type: 'script:request',
+        iteration,
+        item: ref,
+        event: script.listen,
+        owner: script.owner,
+      })
     scopes.globals = output.scopes.globals
     scopes.collection = output.scopes.collection
     scopes.environment = output.scopes.environment

@@ -5,8 +5,12 @@ import type { CookieRecord, CookieStore } from '../../http/index.js'
 import { prepareRequest } from '../../http/index.js'
 import type { ScriptHost, ScriptResponse, ScriptSendRequest } from '../../sandbox/index.js'
 import { sendRequest, type Exchange } from '../../send/index.js'
+import type { ScriptRequestEvent } from '../types.js'
 import type { ItemContext } from './item-context.js'
 import { tallyResponse } from './run-tally.js'
+
+/** A `pm.sendRequest` as the host saw it, before the runner knows which script event it belongs to. */
+export type SentByScript = Omit<ScriptRequestEvent, 'type' | 'iteration' | 'item' | 'event' | 'owner'>
 
 // Postman sends a script's request on its own: no collection or folder auth, variables or settings inherited.
 const bare: Collection = {
@@ -24,11 +28,16 @@ const noDynamicVariables = { resolve: () => undefined }
  * transport, cookie jar and settings), counted as Newman counts them (a request, and a failure when it cannot be
  * sent), and `pm.cookies.jar()` on the run's jar.
  */
-export function createScriptHost(ctx: ItemContext, jar: NonNullable<ScriptHost['cookies']>): ScriptHost {
+export function createScriptHost(
+  ctx: ItemContext,
+  jar: NonNullable<ScriptHost['cookies']>,
+  onSent: (sent: SentByScript) => void,
+): ScriptHost {
   const { options, tally, iteration, ref } = ctx
   return {
     async sendRequest(request, { signal }) {
       tally.stats.requests.total++
+      let shape = { method: request.method, url: request.url, headers: request.header }
       try {
         const prepared = await prepareRequest(
           { collection: bare, item: itemOf(request), folders: [] },
@@ -41,6 +50,8 @@ export function createScriptHost(ctx: ItemContext, jar: NonNullable<ScriptHost['
             unresolvedVariables: 'keep',
           },
         )
+        const { method, url, headers } = prepared.request
+        shape = { method, url, headers }
         const exchange = await sendRequest(prepared, {
           transport: options.transport,
           cookies: ctx.cookies,
@@ -52,10 +63,22 @@ export function createScriptHost(ctx: ItemContext, jar: NonNullable<ScriptHost['
           signal: options.signal === undefined ? signal : AbortSignal.any([signal, options.signal]),
         })
         tallyResponse(tally, exchange.totalMs, exchange.response.sizes.bodyBytes)
+        const { response } = exchange
+        onSent({
+          request: shape,
+          response: {
+            code: response.status,
+            status: response.statusText,
+            headers: response.headers,
+            responseTime: exchange.totalMs,
+            responseSize: response.sizes.bodyBytes,
+          },
+        })
         return { response: scriptResponseOf(exchange), cookies: await ctx.cookies.list(exchange.request.url) }
       } catch (caught) {
         // Aborted because the script ended first (its time limit): the script's failure says it all.
         if (!isAppError(caught) || signal.aborted) throw caught
+        onSent({ request: shape, error: { code: caught.code, message: caught.message } })
         tally.stats.requests.failed++
         tally.failures.push({
           iteration,

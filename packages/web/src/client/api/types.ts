@@ -166,6 +166,16 @@ export interface SendResult {
   historyId?: string | number
   error?: { code: string; message: string }
   scriptErrors?: ScriptError[]
+  /** What the scripts sent with pm.sendRequest. */
+  scriptRequests?: {
+    event: 'prerequest' | 'test'
+    owner: string
+    method: string
+    url: string
+    status?: number
+    statusText?: string
+    error?: string
+  }[]
   /** A pre-request script skipped the request: nothing was sent. */
   skipped?: boolean
   /** The scopes the scripts changed (and the server saved). */

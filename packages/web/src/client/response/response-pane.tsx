@@ -68,7 +68,9 @@ export function ResponsePane(props: ResponsePaneProps) {
             {result.error?.message ?? 'No response'}
           </p>
         )}
-        {(result.console ?? []).length > 0 && <Console entries={result.console ?? []} />}
+        {(result.console ?? []).length + (result.scriptRequests ?? []).length > 0 && (
+          <Console entries={result.console ?? []} requests={result.scriptRequests ?? []} />
+        )}
       </section>
     )
   const { exchange } = result
@@ -108,7 +110,9 @@ export function ResponsePane(props: ResponsePaneProps) {
         )}
         {tab === 'cookies' && <Cookies exchange={exchange} />}
         {tab === 'tests' && <Tests tests={tests} />}
-        {tab === 'console' && <Console entries={result.console ?? []} />}
+        {tab === 'console' && (
+          <Console entries={result.console ?? []} requests={result.scriptRequests ?? []} />
+        )}
       </div>
     </section>
   )
@@ -318,8 +322,34 @@ function ScriptErrors(props: { errors: ScriptError[] | undefined }) {
   )
 }
 
-function Console(props: { entries: NonNullable<SendResult['console']> }) {
-  if (props.entries.length === 0) return <p className="hint">Nothing was logged.</p>
+function Console(props: {
+  entries: NonNullable<SendResult['console']>
+  requests: NonNullable<SendResult['scriptRequests']>
+}) {
+  if (props.entries.length === 0 && props.requests.length === 0)
+    return <p className="hint">Nothing was logged.</p>
+  return (
+    <>
+      {props.requests.length > 0 && (
+        <ul className="console script-requests" aria-label="Sent by scripts">
+          {props.requests.map((sent, index) => (
+            <li key={index}>
+              {sent.method} {sent.url} —{' '}
+              {sent.error ?? `${sent.status ?? ''} ${sent.statusText ?? ''}`.trim()}{' '}
+              <span className="hint">
+                (pm.sendRequest in {sent.owner}, {sent.event === 'prerequest' ? 'pre-request' : 'test'}{' '}
+                script)
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.entries.length > 0 && <ConsoleLines entries={props.entries} />}
+    </>
+  )
+}
+
+function ConsoleLines(props: { entries: NonNullable<SendResult['console']> }) {
   return (
     <pre className="console">
       {props.entries
