@@ -276,15 +276,39 @@ describe('the runner and the UI state', () => {
     expect(finished.data.stats.requests.failed).toBe(0)
   })
 
-  it('keeps the open tabs, the environment and the theme', async () => {
+  it('runs once per row of a CSV data file, and names a bad one’s line (issue #7)', async () => {
+    const dataFile = { name: 'rows.csv', text: 'id\n1\n2\n' }
+    const started = await h.api('run', {
+      method: 'POST',
+      body: { collectionId, environment: 'Dev', dataFile },
+    })
+    expect(started.status).toBe(202)
+    const stream = await openEvents(h, `run/${started.body.runId}/events`)
+    const first = await stream.next((e) => e.data.type === 'run:started')
+    stream.close()
+    expect(first.data.iterationCount).toBe(2)
+    const bad = await h.api('run', {
+      method: 'POST',
+      body: { collectionId, dataFile: { name: 'bad.csv', text: 'id,name\n"1,x\n' } },
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.code).toBe('ITERATION_DATA_INVALID')
+    expect(bad.body.error.message).toMatch(/^bad\.csv: invalid CSV/)
+  })
+
+  it('keeps the open tabs, the environment, the theme and the tree’s open rows', async () => {
     const state = {
       tabs: [{ id: 't1', collectionId, itemId: 'req-create', draft: { name: 'Create' } }],
       activeTab: 't1',
       environment: 'Dev',
       theme: 'dark',
+      expanded: [collectionId, `${collectionId}/folder-id`],
     }
     expect((await h.api('ui-state', { method: 'PUT', body: state })).status).toBe(200)
     expect((await h.api('ui-state')).body).toEqual(state)
+    const bad = await h.api('ui-state', { method: 'PUT', body: { expanded: 'all' } })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.message).toBe('expanded: must be an array of strings or null')
   })
 
   it('names an unknown route and a bad input precisely', async () => {
