@@ -13,7 +13,9 @@ export interface QuickJsScriptEngineOptions {
 
 interface WorkerReply {
   id: number
-  output?: ScriptOutput
+  /** The script's output as JSON text, without its error (none when it could not be read: then error is set). */
+  output?: string
+  error?: ScriptOutput['error']
   fatal?: string
   /** A host call of the running script (pm.sendRequest, the cookie jar). */
   call?: HostCall
@@ -43,6 +45,15 @@ function failedOutput(input: ScriptInput, error: NonNullable<ScriptOutput['error
   return { tests: [], scopes: input.scopes, request: input.request, skipRequest: false, console: [], error }
 }
 
+// The input crosses to the worker as JSON text (one string to copy, parsed once, inside QuickJS: issue #6); what JSON
+// would silently drop or structured cloning refuse (a function, a symbol) is a bug of the caller.
+function plainData(_key: string, value: unknown): unknown {
+  if (typeof value === 'function' || typeof value === 'symbol') {
+    throw new TypeError(`a script's input must be plain data, not a ${typeof value}`)
+  }
+  return value
+}
+
 // A host answering something that cannot be posted (a function, a class instance with private state) is answered
 // as an error rather than crashing the run.
 function cloneable(reply: HostReply): HostReply {
@@ -58,12 +69,13 @@ function cloneable(reply: HostReply): HostReply {
 // imported when the first engine starts its worker, not with @courier/core, so a run without scripts never parses
 // them (issue #6).
 async function loadWorkerSources() {
-  const [chai, libraries, moduleLoader, pmLayer, worker] = await Promise.all([
+  const [chai, libraries, moduleLoader, pmLayer, worker, sugar] = await Promise.all([
     import('./generated/chai-bundle.js'),
     import('./generated/library-bundles.js'),
     import('./internal/module-loader-source.js'),
     import('./internal/pm-layer-source.js'),
     import('./internal/worker-source.js'),
+    import('./generated/sugar-bundle.js'),
   ])
   return {
     workerSource: worker.workerSource,
@@ -73,9 +85,10 @@ async function loadWorkerSources() {
     pmLayer: pmLayer.pmLayerSource,
     /**
      * Code evaluated in every fresh context after the pm layer and before its baseline is taken (so what it adds to
-     * the built-ins is kept, not undone, after each script): `{ name, source }`, in order. None yet.
+     * the built-ins is kept, not undone, after each script): `{ name, source }`, in order. SugarJS's prototype
+     * extensions, as Postman's sandbox has them (docs/adr/0016-sugarjs.md).
      */
-    extensions: [] as { name: string; source: string }[],
+    extensions: [{ name: 'sugar.js', source: sugar.sugarBundle }],
   }
 }
 type WorkerSources = Awaited<ReturnType<typeof loadWorkerSources>>
@@ -130,7 +143,7 @@ class QuickJsScriptEngine implements ScriptEngine {
       }, timeoutMs + watchdogGraceMs)
       this.#pending = { id, input, host, ended: undefined, resolve, reject, watchdog }
       try {
-        worker.postMessage({ id, input, timeoutMs })
+        worker.postMessage({ id, input: JSON.stringify(input, plainData), code: input.code, timeoutMs })
       } catch (error) {
         // Not plain data (a function, a symbol): a bug of the caller, not an outcome.
         this.#pending?.ended?.abort()
@@ -205,8 +218,15 @@ class QuickJsScriptEngine implements ScriptEngine {
     this.#pending = undefined
     clearTimeout(pending.watchdog)
     pending.ended?.abort()
-    if (reply.output) pending.resolve(reply.output)
-    else pending.reject(new Error(`the sandbox failed: ${reply.fatal ?? 'no output'}`))
+    if (reply.output !== undefined) {
+      const output = JSON.parse(reply.output) as ScriptOutput
+      if (reply.error !== undefined) output.error = reply.error
+      pending.resolve(output)
+    } else if (reply.error !== undefined) {
+      pending.resolve(failedOutput(pending.input, reply.error))
+    } else {
+      pending.reject(new Error(`the sandbox failed: ${reply.fatal ?? 'no output'}`))
+    }
   }
 
   // The worker crashed or hung: the script's outcome is an error, and the next run starts a fresh worker.

@@ -902,6 +902,8 @@ export const pmLayerSource: string = String.raw`
     // One turn of the worker's loop: fires at most one due timer (the worker drains the promise jobs it queued
     // before the next, as Node does), hands over up to limit host calls, and tells what is still awaited.
     poll: function (limit) {
+      // Nothing awaited (most scripts): an empty answer, the worker is done.
+      if (state.timers.size === 0 && state.outbox.length === 0 && state.waiting.size === 0) return ''
       var now = Date.now(), due = null, next = -1
       state.timers.forEach(function (t) {
         if (t.at <= now && (due === null || t.at < due.at || (t.at === due.at && t.id < due.id))) due = t

@@ -8,7 +8,8 @@
 import { moduleHostSource } from './module-loader-source.js'
 
 /**
- * The worker's JavaScript source. Receives `{ id, input, timeoutMs }`, answers `{ id, output }` or `{ id, fatal }`.
+ * The worker's JavaScript source. Receives `{ id, input, code, timeoutMs }` (input: the ScriptInput as JSON text),
+ * answers `{ id, output?, error? }` (output: the ScriptOutput as JSON text, without its error) or `{ id, fatal }`.
  * Meanwhile it may post host calls `{ id, call: { callId, op, payload } }`, answered by `{ id, reply: { callId,
  * value } }` or `{ id, reply: { callId, error: { message, code? } } }`.
  */
@@ -208,6 +209,7 @@ async function settle(timeoutMs) {
     if (jobsError !== undefined) return jobsError
     const polled = callApi('poll', maxHostCalls - current.inFlight)
     if (polled.error) return classify(dumpError(polled.error), 'run', timeoutMs)
+    if (polled.value === '') return undefined
     const turn = turnOf(polled.value)
     if (turn === null) {
       return { kind: 'exception', name: 'Error', message: "the script broke the sandbox's host calls" }
@@ -266,10 +268,10 @@ function scriptFunction(code) {
 }
 
 // begin (the script's input), compile, run: each step's failure is the script's error, of that phase.
-function start(input, timeoutMs) {
-  const begun = callApi('begin', JSON.stringify(input))
+function start(json, code, timeoutMs) {
+  const begun = callApi('begin', json)
   if (begun.error) return classify(dumpError(begun.error), 'begin', timeoutMs)
-  const made = scriptFunction(input.code)
+  const made = scriptFunction(code)
   if (made.error) return classify(dumpError(made.error), 'compile', timeoutMs)
   try {
     context.setProp(api.courier, 'compiled', made.fn)
@@ -281,15 +283,17 @@ function start(input, timeoutMs) {
   return undefined
 }
 
-// Runs a script and answers with its output. The answer goes out before the context is cleaned for the next script
-// (__courier.reset(), the larger part of a script's fixed cost), which then overlaps the runner's own work (issue #6):
-// the next message is taken only once it is done.
-async function run(id, input, timeoutMs) {
+// Runs a script: its output as the pm layer's JSON text, passed on unparsed (the engine parses it), and its error;
+// only the error when no output could be read. The answer goes out before the context is cleaned for the next script
+// (__courier.reset()), which then overlaps the runner's own work (issue #6): the next message is taken only once it
+// is done.
+async function run(id, message) {
+  const timeoutMs = message.timeoutMs
   if (context === null) create()
   interrupted = false
   deadline = Date.now() + timeoutMs
   let output
-  let error = start(input, timeoutMs)
+  let error = start(message.input, message.code, timeoutMs)
   if (error === undefined) {
     current = { id, inbox: [], wake: null, inFlight: 0 }
     try {
@@ -309,18 +313,18 @@ async function run(id, input, timeoutMs) {
     if (r.error) {
       const e = classify(dumpError(r.error), 'run', timeoutMs)
       if (error === undefined) error = e
+    } else if (typeof r.value !== 'string') {
+      throw new Error('the sandbox gave no output')
     } else {
-      output = JSON.parse(r.value)
+      output = r.value
       if (broken) dispose()
     }
   }
   if (output === undefined) {
-    output = { tests: [], scopes: input.scopes, request: input.request, skipRequest: false, console: [] }
     dispose()
     if (error !== undefined && error.kind === 'memory') QuickJS = null
   }
-  if (error !== undefined) output.error = error
-  return output
+  return error === undefined ? { output } : { output, error }
 }
 
 // After the answer: the globals and built-ins back as they were. A context that cannot be cleaned is dropped.
@@ -356,7 +360,7 @@ parentPort.on('message', (message) => {
   queue = queue.then(load).then(async () => {
     let reply
     try {
-      reply = { id: message.id, output: await run(message.id, message.input, message.timeoutMs) }
+      reply = { id: message.id, ...(await run(message.id, message)) }
     } catch (e) {
       dispose()
       reply = { id: message.id, fatal: String(e && e.stack ? e.stack : e) }
