@@ -4,6 +4,7 @@ import {
   createCookieJar,
   createDynamicVariables,
   createUndiciTransport,
+  exchangeJson,
   prepareRequest,
   redactExchange,
   resolveAuth,
@@ -23,7 +24,7 @@ import { nodeFileSource } from '../node-file-source.js'
 import { openTokenStore } from './open-token-store.js'
 import type { Terminal } from '../terminal.js'
 import { renderBody } from './render-body.js'
-import { exchangeJson, renderHeaders, statusLine } from './render-exchange.js'
+import { renderHeaders, statusLine } from './render-exchange.js'
 import { openWorkspaceState, type WorkspaceState } from '../workspace/open-workspace.js'
 import { loadSendTarget, type ScopeFlags, type SendSource, type SendTarget } from './send-target.js'
 import { transportOptions, type TransportFlags } from './transport-flags.js'

@@ -4,7 +4,6 @@ export type { CreateLoopbackReceiver, UiServer, UiServerOptions } from './ui-ser
 export { sessionCookieName } from './access-guard.js'
 export type { UiEvent } from './event-hub.js'
 export type { CollectionSummary, TreeNode } from './collection-tree.js'
-export type { ExchangeJson } from './exchange-json.js'
 export type { ApiErrorBody } from './api-error.js'
 export type { AnswerMode, StartedGrant } from './oauth2-sessions.js'
 export type { UiRunEvent } from './run-registry.js'

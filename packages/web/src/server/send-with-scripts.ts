@@ -4,12 +4,14 @@
 // the response, and what they set in the environment, globals and collection variables is kept.
 import {
   collectSecrets,
+  exchangeJson,
   redactExchange,
   runCollection,
   type AppError,
   type Collection,
   type ConsoleLine,
   type Exchange,
+  type ExchangeJson,
   type HistoryCollectionRef,
   type Item,
   type PrepareResult,
@@ -21,7 +23,6 @@ import {
   type VariableScopes,
 } from '@courier/core'
 import { errorBody } from './api-error.js'
-import { exchangeJson, type ExchangeJson } from './exchange-json.js'
 import { persistScriptChanges, scopeChanges } from './script-variable-changes.js'
 import type { UiContext } from './ui-context.js'
 import type { LoadedScopes } from './variable-scopes.js'

@@ -130,13 +130,14 @@ export interface Timings {
 }
 
 export interface ExchangeJson {
-  request: { method: string; url: string; headers: KeyValue[] | Record<string, string>; body?: string }
+  request: { method: string; url: string; headers: KeyValue[] | Record<string, string>; body?: unknown }
   response: {
     status: number
     statusText: string
     headers: KeyValue[] | Record<string, string | string[]>
+    /** UTF-8 text, or base64 when `bodyEncoding` says so (the bytes are not UTF-8). */
     body: string
-    bodyBase64?: string
+    bodyEncoding?: 'utf8' | 'base64'
     timings?: Timings
     sizes?: { headersBytes?: number; bodyBytes?: number; decodedBodyBytes?: number }
   }

@@ -197,10 +197,12 @@ function ResponseBody(props: { exchange: ExchangeJson; dark: boolean }) {
   const contentType =
     headerList(props.exchange.response.headers).find((h) => h.key.toLowerCase() === 'content-type')?.value ??
     ''
-  const pretty = prettyJson(body)
+  const binary = props.exchange.response.bodyEncoding === 'base64'
+  const pretty = binary ? undefined : prettyJson(body)
   const [view, setView] = useState<'pretty' | 'raw' | 'preview'>(pretty === undefined ? 'raw' : 'pretty')
   return (
     <div className="response-content">
+      {binary && <p className="hint">The body is not UTF-8 text: it is shown as base64.</p>}
       <div role="group" aria-label="Body view" className="toolbar">
         {(['pretty', 'raw', 'preview'] as const).map((key) => (
           <button key={key} type="button" aria-pressed={view === key} onClick={() => setView(key)}>

@@ -2,6 +2,7 @@
 // `courier send` uses (prepareRequest + sendRequest, stored OAuth 2.0 tokens and their fields as variables), and
 // every send, answered or not, is recorded in the history with source `ui`.
 import {
+  bodyJson,
   createAuthHandler,
   createDynamicVariables,
   hasScripts,
@@ -19,7 +20,6 @@ import {
 import { Hono } from 'hono'
 import { errorBody, invalidInput } from '../api-error.js'
 import { collectionId } from '../collection-tree.js'
-import { bodyText } from '../exchange-json.js'
 import { optionalString, readObject, requireString, isObject, optionalInteger } from '../read-input.js'
 import { collectionOfOne, recordSent, sendWithScripts, type SendRefs } from '../send-with-scripts.js'
 import { editedTarget } from '../send-target.js'
@@ -158,7 +158,7 @@ function historyJson(entry: HistoryEntry) {
   const { request, response } = entry
   const requestBody =
     request.body.type === 'bytes'
-      ? { ...request.body, ...bodyText(request.body.bytes), bytes: undefined }
+      ? { ...request.body, ...bodyJson(request.body.bytes), bytes: undefined }
       : request.body
   return {
     ...entry,
@@ -169,7 +169,7 @@ function historyJson(entry: HistoryEntry) {
           response: {
             ...response,
             body: {
-              ...bodyText(response.body.bytes),
+              ...bodyJson(response.body.bytes),
               sizeBytes: response.body.sizeBytes,
               truncated: response.body.truncated,
             },
