@@ -48,6 +48,8 @@ export interface WorkspaceStore {
    */
   collection(selector: string): WorkspaceCollection
   saveCollection(dir: string, next: Collection): Promise<WorkspaceCollection>
+  /** Writes several collections in one transaction: all land or none (a move between collections). */
+  saveCollections(saves: readonly WorkspaceCollection[]): Promise<WorkspaceCollection[]>
   addCollection(collection: Collection, onConflict?: OnConflict): Promise<WorkspaceCollection>
   /** Moves a collection to the trash; returns where the trash copy is. */
   removeCollection(dir: string): Promise<string>

@@ -148,6 +148,44 @@ describe('Workspace', () => {
     expect((await Workspace.open(root)).collection('Shop API').collection.item[0]?.name).toBe('Orders v2')
   })
 
+  it('saves two collections in one transaction: a stale file in one writes nothing in either', async () => {
+    const ws = await Workspace.init(root)
+    const shop = await ws.addCollection(sample())
+    const other = await ws.addCollection({
+      info: { name: 'Other', _postman_id: '6f1c2d1e-0000-4000-8000-000000000002', schema },
+      item: [],
+    })
+    const folder = shop.collection.item[0] as { item: Collection['item'] }
+    const [listOrders, createOrder] = folder.item
+    if (listOrders === undefined || createOrder === undefined) throw new Error('sample changed')
+    // Move "List orders" from Shop API to Other.
+    const from = {
+      ...shop.collection,
+      item: [{ ...shop.collection.item[0], item: [createOrder] }],
+    } as Collection
+    const to = { ...other.collection, item: [listOrders] }
+    const before = await filesUnder(shop.dir)
+    // Another process edits the moved request's file meanwhile: the whole move is refused, the destination's
+    // new file included (it comes first in the list).
+    const moved = join(root, shop.dir, 'Orders', 'List orders.request.yaml')
+    await writeFile(moved, `${await readFile(moved, 'utf8')}# edited elsewhere\n`)
+    await expect(
+      ws.saveCollections([
+        { dir: other.dir, collection: to },
+        { dir: shop.dir, collection: from },
+      ]),
+    ).rejects.toMatchObject({ code: 'WORKSPACE_STALE' })
+    expect(await filesUnder(shop.dir)).toEqual(before)
+    expect(await filesUnder(other.dir)).not.toContain(`${other.dir}/List orders.request.yaml`)
+    // Read again, the same move lands whole.
+    const fresh = await Workspace.open(root)
+    await fresh.saveCollections([
+      { dir: shop.dir, collection: from },
+      { dir: other.dir, collection: { ...fresh.collection('Other').collection, item: [listOrders] } },
+    ])
+    expect(await filesUnder(shop.dir)).not.toContain(`${shop.dir}/Orders/List orders.request.yaml`)
+    expect(await filesUnder(other.dir)).toContain(`${other.dir}/List orders.request.yaml`)
+  })
   it('reports a YAML mistake with file, line and column, and opens everything else', async () => {
     const ws = await Workspace.init(root)
     const { dir } = await ws.addCollection(sample())

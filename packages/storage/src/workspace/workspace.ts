@@ -194,20 +194,37 @@ export class Workspace implements WorkspaceStore {
    * @throws AppError WORKSPACE_STALE when one of those files changed on disk since it was read
    */
   async saveCollection(dir: string, next: Collection): Promise<WorkspaceCollection> {
-    const loaded = this.#collections.get(dir)
-    if (loaded === undefined) throw new TypeError(`not a collection of this workspace: ${dir}`)
-    const layout = indexLayout(layoutCollection(next))
+    const [saved] = await this.saveCollections([{ dir, collection: next }])
+    if (saved === undefined) throw new TypeError('saveCollections returned nothing')
+    return saved
+  }
+
+  /**
+   * Writes several collections in ONE transaction (a move between two collections): either every file of every
+   * collection lands or none does, so a crash never leaves the item in both or in neither.
+   * @throws AppError WORKSPACE_STALE when one of those files changed on disk since it was read
+   */
+  async saveCollections(saves: readonly WorkspaceCollection[]): Promise<WorkspaceCollection[]> {
     const changes: FileChange[] = []
-    for (const [path, entry] of layout) {
-      const before = loaded.layout.get(path)
-      if (before !== undefined && sameOwner(loaded.collection, before, next, entry)) continue
-      this.#stage(changes, `${dir}/${path}`, renderEntry(next, entry))
-    }
-    for (const path of loaded.layout.keys())
-      if (!layout.has(path)) this.#stage(changes, `${dir}/${path}`, null)
+    const layouts = saves.map(({ dir, collection: next }) => {
+      const loaded = this.#collections.get(dir)
+      if (loaded === undefined) throw new TypeError(`not a collection of this workspace: ${dir}`)
+      const layout = indexLayout(layoutCollection(next))
+      for (const [path, entry] of layout) {
+        const before = loaded.layout.get(path)
+        if (before !== undefined && sameOwner(loaded.collection, before, next, entry)) continue
+        this.#stage(changes, `${dir}/${path}`, renderEntry(next, entry))
+      }
+      for (const path of loaded.layout.keys())
+        if (!layout.has(path)) this.#stage(changes, `${dir}/${path}`, null)
+      return layout
+    })
     await this.#commit(changes)
-    this.#collections.set(dir, { dir, collection: next, layout })
-    return { dir, collection: next }
+    return saves.map(({ dir, collection }, index) => {
+      const layout = layouts[index]
+      if (layout !== undefined) this.#collections.set(dir, { dir, collection, layout })
+      return { dir, collection }
+    })
   }
 
   /**

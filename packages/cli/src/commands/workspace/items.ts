@@ -120,9 +120,11 @@ export async function mvCommand(
     })
     let destination = moved.to.collection
     if (newName !== oldName) destination = renameItem(destination, selector, { name: newName }).collection
-    // The destination first: a crash between the two saves leaves a copy, never a loss.
-    await ws.saveCollection(target.dir, destination)
-    await ws.saveCollection(source.dir, moved.from.collection)
+    // One transaction for both collections: a crash leaves the item in exactly one of them.
+    await ws.saveCollections([
+      { dir: target.dir, collection: destination },
+      { dir: source.dir, collection: moved.from.collection },
+    ])
   }
   done(terminal, `${from} → ${containerPath === '' ? '' : `${containerPath}/`}${newName}`)
   return ExitCode.success

@@ -226,7 +226,7 @@ export function collectionRoutes(ctx: UiContext): Hono {
       }))
       return c.json({ ok: true })
     }
-    // Between collections: the destination is written first, so a failure never loses the item.
+    // Between collections: both in one transaction, so a crash never leaves the item in both or in neither.
     await session.write(async (store) => {
       const source = store.collection(fromId)
       const destination = store.collection(toCollection)
@@ -234,8 +234,10 @@ export function collectionRoutes(ctx: UiContext): Hono {
         ...target,
         collection: destination.collection,
       })
-      await store.saveCollection(destination.dir, moved.to.collection)
-      await store.saveCollection(source.dir, moved.from.collection)
+      await store.saveCollections([
+        { dir: destination.dir, collection: moved.to.collection },
+        { dir: source.dir, collection: moved.from.collection },
+      ])
     })
     return c.json({ ok: true })
   })
