@@ -9,6 +9,7 @@ import { build } from 'esbuild'
 import { readFile, writeFile } from 'node:fs/promises'
 import { builtinModules } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { bundleSugar } from './bundle-sugar.mjs'
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url))
 const common = {
@@ -156,6 +157,8 @@ async function bundleLibraries() {
 const outputs = [
   ['src/sandbox/generated/chai-bundle.ts', await bundleChai()],
   ['src/sandbox/generated/library-bundles.ts', await bundleLibraries()],
+  // SugarJS's prototype extensions, evaluated in every fresh context (docs/adr/0016-sugarjs.md).
+  ['src/sandbox/generated/sugar-bundle.ts', await bundleSugar(packageDir)],
 ]
 for (const [file, text] of outputs) {
   const out = new URL(`../${file}`, import.meta.url)

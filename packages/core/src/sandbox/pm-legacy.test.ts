@@ -12,7 +12,7 @@ describe('legacy test globals', () => {
     const out = await run(`
       tests['status is 200'] = responseCode.code === 200
       tests['name is OK'] = responseCode.name === 'OK'
-      tests['has Ada'] = responseBody.has ? false : responseBody.indexOf('Ada') >= 0
+      tests['has Ada'] = responseBody.has('Ada')
       tests['fast'] = responseTime < 5
       tests['json header'] = responseHeaders['Content-Type'] === 'application/json'`)
     expect(out.tests.map((t) => [t.name, t.passed])).toEqual([

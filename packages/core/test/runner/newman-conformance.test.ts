@@ -47,33 +47,6 @@ const suitesRoot = path.resolve(import.meta.dirname, '../../../../../shared/corp
  * says which.
  */
 const knownDifferences: Record<string, { reason: string; items: string[] }> = {
-  'echo-v2': {
-    reason: "the legacy sandbox's SugarJS String#has (`responseBody.has(…)`) is missing",
-    items: [
-      '0:Auth: Digest/DigestAuth Success',
-      '0:Auth: Others/Basic Auth',
-      '0:Cookies/Set Cookies',
-      '0:Cookies/Get Cookies',
-      '0:Cookies/Delete Cookies',
-      '0:Headers/Request Headers',
-      '0:Headers/Response Headers',
-      '0:Request Methods/GET Request ',
-      '0:Request Methods/PUT Request',
-      '0:Request Methods/PATCH Request',
-      '0:Request Methods/DELETE Request',
-      '0:Utilities/Response Status Code',
-      '0:Utilities/GZip Compressed Response',
-      '0:Utilities/Deflate Compressed Response',
-    ],
-  },
-  'prototype-check': {
-    reason: "the legacy sandbox's SugarJS prototype extensions (Array#none, Number#ordinalize…) are missing",
-    items: ['0:objectPrototype'],
-  },
-  'super-sandbox-test': {
-    reason: 'the SugarJS extensions are missing (the script stops before `SugarJS working`)',
-    items: ['0:r1'],
-  },
   'whatwg-url': {
     reason:
       'Newman sends `Host: postman-echo.com:443` for an explicit :443 (postman-request keeps the port as written; ' +
