@@ -181,7 +181,7 @@ describe('courier ui: code snippets', () => {
   it('shows the request as curl, fetch and Python requests with its variables resolved', async () => {
     await page.getByRole('treeitem', { name: 'Snippets', exact: true }).click()
     await page.getByRole('treeitem', { name: 'Create user', exact: true }).click()
-    await page.getByRole('button', { name: /Code/ }).click()
+    await page.getByRole('button', { name: 'Code snippet', exact: true }).click()
     const panel = page.getByRole('complementary', { name: 'Code snippet' })
     const code = panel.locator('pre')
     const url = `${echo.url}/post?team=blue`

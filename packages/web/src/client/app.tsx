@@ -33,6 +33,14 @@ import { EnvironmentEditor, SECRET_MASK } from './workspace/environment-editor'
 import { ImportDialog, type ImportedFile } from './workspace/import-dialog'
 import { RunnerView } from './workspace/runner-view'
 
+/** Downloads a file the server sends as an attachment (Export), without opening a window. */
+function download(url: string): void {
+  const link = document.createElement('a')
+  link.href = url
+  link.download = ''
+  link.click()
+}
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
@@ -590,7 +598,7 @@ export function App() {
           label: 'Run collection',
           run: () => openTab({ kind: 'runner', key: 'runner', name: 'Runner', collectionId }),
         },
-        { label: 'Export', run: () => window.open(api.exportUrl(collectionId), '_blank') },
+        { label: 'Export', run: () => download(api.exportUrl(collectionId)) },
         {
           label: 'Delete',
           danger: true,
@@ -744,11 +752,11 @@ export function App() {
             {dark ? '☀' : '☾'}
           </button>
         </header>
-        {!connected && (
-          <div role="alert" className="banner">
-            Connection to the Courier server lost. Reconnecting…
-          </div>
-        )}
+        {/* Always in the page, so screen readers announce the text when it appears (a live region added together with
+            its text is often missed). */}
+        <div role="alert" aria-live="assertive" aria-atomic="true" className="connection-status">
+          {!connected && <p className="banner">Connection to the Courier server lost. Reconnecting…</p>}
+        </div>
         {notice !== undefined && (
           <div role={notice.kind} className={`notice notice-${notice.kind}`}>
             <span>{notice.text}</span>
@@ -793,91 +801,92 @@ export function App() {
             onRefreshHistory={() => void loadHistory()}
           />
           <main className="main">
-            <TabBar tabs={tabs} active={active} onActivate={setActive} onClose={closeTab} />
             {current === undefined && (
               <p className="hint welcome">Open a request from the sidebar, or import a collection.</p>
             )}
-            {current?.kind === 'item' &&
-              (current.error !== undefined ? (
-                <p role="alert">{current.error}</p>
-              ) : current.draft === undefined ? (
-                <p className="hint">Loading…</p>
-              ) : (
-                <RequestEditor
-                  key={current.key}
-                  collectionId={current.collectionId}
-                  item={current.draft}
-                  onChange={(draft) => patchTab(current.key, (old) => ({ ...old, draft }) as ItemTab)}
-                  onSend={() => send(current.key)}
-                  sending={current.sending === true}
-                  result={current.result}
-                  dark={dark}
-                  environment={environment}
-                  oauth2={oauth2For(current.collectionId, current.itemId)}
-                  example={current.example}
-                  onExample={(example) => patchTab(current.key, (old) => ({ ...old, example }) as ItemTab)}
-                  onSaveExample={
-                    current.result?.historyId === undefined
-                      ? undefined
-                      : (name) =>
-                          api
-                            .saveExample(
-                              current.collectionId,
-                              current.itemId,
-                              current.result?.historyId ?? '',
-                              name,
-                            )
-                            .then(async () => {
-                              if (!isDirty(current)) await loadItemTab(current)
-                              setNotice({ kind: 'status', text: `Saved example “${name}”` })
-                            })
-                  }
-                />
-              ))}
-            {current?.kind === 'collection' &&
-              (current.error !== undefined ? (
-                <p role="alert">{current.error}</p>
-              ) : current.draft === undefined ? (
-                <p className="hint">Loading…</p>
-              ) : (
-                <CollectionEditor
+            <TabBar tabs={tabs} active={active} onActivate={setActive} onClose={closeTab}>
+              {current?.kind === 'item' &&
+                (current.error !== undefined ? (
+                  <p role="alert">{current.error}</p>
+                ) : current.draft === undefined ? (
+                  <p className="hint">Loading…</p>
+                ) : (
+                  <RequestEditor
+                    key={current.key}
+                    collectionId={current.collectionId}
+                    item={current.draft}
+                    onChange={(draft) => patchTab(current.key, (old) => ({ ...old, draft }) as ItemTab)}
+                    onSend={() => send(current.key)}
+                    sending={current.sending === true}
+                    result={current.result}
+                    dark={dark}
+                    environment={environment}
+                    oauth2={oauth2For(current.collectionId, current.itemId)}
+                    example={current.example}
+                    onExample={(example) => patchTab(current.key, (old) => ({ ...old, example }) as ItemTab)}
+                    onSaveExample={
+                      current.result?.historyId === undefined
+                        ? undefined
+                        : (name) =>
+                            api
+                              .saveExample(
+                                current.collectionId,
+                                current.itemId,
+                                current.result?.historyId ?? '',
+                                name,
+                              )
+                              .then(async () => {
+                                if (!isDirty(current)) await loadItemTab(current)
+                                setNotice({ kind: 'status', text: `Saved example “${name}”` })
+                              })
+                    }
+                  />
+                ))}
+              {current?.kind === 'collection' &&
+                (current.error !== undefined ? (
+                  <p role="alert">{current.error}</p>
+                ) : current.draft === undefined ? (
+                  <p className="hint">Loading…</p>
+                ) : (
+                  <CollectionEditor
+                    key={current.key}
+                    name={current.name}
+                    fields={current.draft}
+                    onChange={(draft) => patchTab(current.key, (old) => ({ ...old, draft }) as CollectionTab)}
+                    dark={dark}
+                    oauth2={oauth2For(current.collectionId, undefined)}
+                  />
+                ))}
+              {current?.kind === 'environment' && (
+                <EnvironmentEditor
                   key={current.key}
                   name={current.name}
-                  fields={current.draft}
-                  onChange={(draft) => patchTab(current.key, (old) => ({ ...old, draft }) as CollectionTab)}
-                  dark={dark}
-                  oauth2={oauth2For(current.collectionId, undefined)}
+                  renamable
+                  values={environments.find((e) => e.name === current.name)?.values ?? []}
+                  reveal={async () =>
+                    (await api.environments(true)).find((e) => e.name === current.name)?.values ?? []
+                  }
+                  onSave={(values, newName) => saveEnvironment(current.name, values, newName, false)}
                 />
-              ))}
-            {current?.kind === 'environment' && (
-              <EnvironmentEditor
-                key={current.key}
-                name={current.name}
-                renamable
-                values={environments.find((e) => e.name === current.name)?.values ?? []}
-                reveal={async () =>
-                  (await api.environments(true)).find((e) => e.name === current.name)?.values ?? []
-                }
-                onSave={(values, newName) => saveEnvironment(current.name, values, newName, false)}
-              />
-            )}
-            {current?.kind === 'globals' && (
-              <EnvironmentEditor
-                key="globals"
-                name="Globals"
-                renamable={false}
-                values={globals.values}
-                reveal={async () => (await api.globals(true)).values}
-                onSave={(values) => saveEnvironment('Globals', values, undefined, true)}
-              />
-            )}
-            {current?.kind === 'runner' && (
-              <RunnerView
-                collections={collections}
-                environment={environment}
-                initial={current.collectionId}
-              />
-            )}
+              )}
+              {current?.kind === 'globals' && (
+                <EnvironmentEditor
+                  key="globals"
+                  name="Globals"
+                  renamable={false}
+                  values={globals.values}
+                  reveal={async () => (await api.globals(true)).values}
+                  onSave={(values) => saveEnvironment('Globals', values, undefined, true)}
+                />
+              )}
+              {current?.kind === 'runner' && (
+                <RunnerView
+                  collections={collections}
+                  environment={environment}
+                  initial={current.collectionId}
+                />
+              )}
+            </TabBar>
           </main>
         </div>
         {menu !== undefined && (

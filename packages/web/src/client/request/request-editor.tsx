@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Auth, Body, ExampleJson, ItemJson, SendResult } from '../api/types'
 import { ResponsePane } from '../response/response-pane'
+import { useTabList } from '../use-tab-list'
 import { useResolveVariable } from '../variables'
 import { AuthEditor } from './auth-editor'
 import { BodyEditor } from './body-editor'
@@ -90,8 +91,11 @@ export function RequestEditor(props: RequestEditorProps) {
     return onChange({ ...item, response: list })
   }
   const auth = (isFolder ? item['auth'] : request.auth) as Auth | undefined
+  const tabs = useTabList({ keys: sections.map(([key]) => key), selected: section, onSelect: setSection })
   return (
     <div className="editor">
+      {/* The heading screen readers jump to; the open tab names the request too, but a tab is not a heading. */}
+      <h2 className="editor-title">{item.name ?? (isFolder ? 'Folder' : 'Request')}</h2>
       {!isFolder && (
         <div className="editor-head">
           <UrlBar
@@ -104,34 +108,25 @@ export function RequestEditor(props: RequestEditorProps) {
           />
           <button
             type="button"
+            aria-label="Code snippet"
             aria-pressed={snippet}
             onClick={() => setSnippet(!snippet)}
             title="Code snippet"
           >
-            {'</>'} Code
+            <span aria-hidden="true">{'</>'}</span> Code
           </button>
         </div>
       )}
       <div className="editor-body">
         <div className="sections">
-          <div role="tablist" aria-label={isFolder ? 'Folder sections' : 'Request sections'} className="tabs">
+          <div {...tabs.list} aria-label={isFolder ? 'Folder sections' : 'Request sections'} className="tabs">
             {sections.map(([key, label]) => (
-              <button
-                key={key}
-                type="button"
-                role="tab"
-                aria-selected={section === key}
-                onClick={() => setSection(key)}
-              >
+              <button key={key} type="button" {...tabs.tab(key)}>
                 {label}
               </button>
             ))}
           </div>
-          <div
-            role="tabpanel"
-            className="section"
-            aria-label={sections.find(([key]) => key === section)?.[1]}
-          >
+          <div {...tabs.panel()} className="section">
             {section === 'params' && (
               <>
                 <h3>Query Params</h3>

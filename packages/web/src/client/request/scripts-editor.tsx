@@ -1,7 +1,10 @@
 import { useState } from 'react'
 import type { EventJson } from '../api/types'
 import { CodeEditor } from '../code-editor'
+import { useTabList } from '../use-tab-list'
 import { scriptOf, withScript } from './item-edits'
+
+const LISTENS = ['prerequest', 'test'] as const
 
 /** Pre-request and test scripts (Postman's `prerequest` and `test` events), in CodeMirror. */
 export function ScriptsEditor(props: {
@@ -10,22 +13,23 @@ export function ScriptsEditor(props: {
   dark: boolean
 }) {
   const [listen, setListen] = useState<'prerequest' | 'test'>('prerequest')
+  const tabs = useTabList({
+    keys: LISTENS,
+    selected: listen,
+    onSelect: setListen,
+    orientation: 'vertical',
+  })
   return (
     <div className="scripts">
-      <div role="tablist" aria-label="Script" className="tabs vertical">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={listen === 'prerequest'}
-          onClick={() => setListen('prerequest')}
-        >
+      <div {...tabs.list} aria-label="Script" className="tabs vertical">
+        <button type="button" {...tabs.tab('prerequest')}>
           Pre-request
         </button>
-        <button type="button" role="tab" aria-selected={listen === 'test'} onClick={() => setListen('test')}>
+        <button type="button" {...tabs.tab('test')}>
           Post-response
         </button>
       </div>
-      <div role="tabpanel" className="grow">
+      <div {...tabs.panel()} className="grow">
         <CodeEditor
           key={listen}
           label={listen === 'test' ? 'Test script' : 'Pre-request script'}

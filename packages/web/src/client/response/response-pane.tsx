@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { ExchangeJson, KeyValue, ScriptError, SendResult, TestResult } from '../api/types'
 import { CodeEditor } from '../code-editor'
+import { useTabList } from '../use-tab-list'
 
 export interface ResponsePaneProps {
   result: SendResult | undefined
@@ -10,7 +11,8 @@ export interface ResponsePaneProps {
   onSaveExample: ((name: string) => Promise<void>) | undefined
 }
 
-type Tab = 'body' | 'headers' | 'cookies' | 'tests' | 'console'
+const TABS = ['body', 'headers', 'cookies', 'tests', 'console'] as const
+type Tab = (typeof TABS)[number]
 
 /** Normalises headers given as `[{key,value}]` or `{ name: value | values }`. */
 export function headerList(headers: KeyValue[] | Record<string, string | string[]> | undefined): KeyValue[] {
@@ -42,22 +44,26 @@ function testPassed(test: TestResult): boolean {
 /** The response: status, time and size, then Body, Headers, Cookies, Test Results and Console. */
 export function ResponsePane(props: ResponsePaneProps) {
   const [tab, setTab] = useState<Tab>('body')
+  const tabList = useTabList({ keys: TABS, selected: tab, onSelect: setTab })
   const { result } = props
   if (props.sending)
     return (
       <section className="response empty" aria-label="Response" aria-busy="true">
+        <h2 className="sr-only">Response</h2>
         Sending request…
       </section>
     )
   if (result === undefined)
     return (
       <section className="response empty" aria-label="Response">
+        <h2 className="sr-only">Response</h2>
         Click Send to get a response.
       </section>
     )
   if (result.error !== undefined || result.exchange === undefined)
     return (
       <section className="response" aria-label="Response">
+        <h2 className="sr-only">Response</h2>
         <ScriptErrors errors={result.scriptErrors} />
         {result.skipped === true ? (
           <p role="status" className="hint response-skipped">
@@ -85,16 +91,11 @@ export function ResponsePane(props: ResponsePaneProps) {
   ]
   return (
     <section className="response" aria-label="Response">
+      <h2 className="sr-only">Response</h2>
       <div className="response-meta">
-        <div role="tablist" aria-label="Response views" className="tabs">
+        <div {...tabList.list} aria-label="Response views" className="tabs">
           {tabs.map(([key, label]) => (
-            <button
-              key={key}
-              role="tab"
-              type="button"
-              aria-selected={tab === key}
-              onClick={() => setTab(key)}
-            >
+            <button key={key} type="button" {...tabList.tab(key)}>
               {label}
             </button>
           ))}
@@ -103,7 +104,7 @@ export function ResponsePane(props: ResponsePaneProps) {
         {props.onSaveExample !== undefined && <SaveExample onSave={props.onSaveExample} />}
       </div>
       <ScriptErrors errors={result.scriptErrors} />
-      <div role="tabpanel" className="response-body">
+      <div {...tabList.panel()} className="response-body">
         {tab === 'body' && <ResponseBody exchange={exchange} dark={props.dark} />}
         {tab === 'headers' && (
           <HeaderTable rows={headerList(exchange.response.headers)} label="Response headers" />
@@ -126,11 +127,15 @@ function Status(props: { exchange: ExchangeJson }) {
   const size = (response.sizes?.bodyBytes ?? 0) + (response.sizes?.headersBytes ?? 0)
   return (
     <div className="status-line">
+      <span className="sr-only">Status</span>
       <span className={`status ${statusClass(response.status)}`} data-testid="response-status">
         {response.status} {response.statusText}
       </span>
       <details className="timing">
-        <summary>{Math.round(totalMs)} ms</summary>
+        <summary>
+          <span className="sr-only">Time </span>
+          {Math.round(totalMs)} ms
+        </summary>
         <table aria-label="Timing breakdown">
           <tbody>
             {timings.map(([phase, ms]) => (
@@ -146,6 +151,7 @@ function Status(props: { exchange: ExchangeJson }) {
         className="size"
         title={`headers ${formatBytes(response.sizes?.headersBytes)}, body ${formatBytes(response.sizes?.bodyBytes)} (${formatBytes(response.sizes?.decodedBodyBytes)} decoded)`}
       >
+        <span className="sr-only">Size </span>
         {formatBytes(size)}
       </span>
     </div>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { CollectionSummary, EnvironmentJson, HistorySummary } from '../api/types'
 import { CollectionTree, type TreeActions } from './collection-tree'
+import { useTabList } from '../use-tab-list'
 import { flattenTree } from './flatten-tree'
 
 type Panel = 'collections' | 'environments' | 'history'
@@ -33,26 +34,25 @@ export function Sidebar(props: SidebarProps) {
     ['environments', 'Environments'],
     ['history', 'History'],
   ]
+  const tabs = useTabList({
+    keys: panels.map(([key]) => key),
+    selected: panel,
+    onSelect: (key) => {
+      setPanel(key)
+      if (key === 'history') props.onRefreshHistory()
+    },
+  })
   return (
     <nav className="sidebar" aria-label="Workspace">
-      <div role="tablist" aria-label="Sidebar" className="tabs sidebar-tabs">
+      <div {...tabs.list} aria-label="Sidebar" className="tabs sidebar-tabs">
         {panels.map(([key, label]) => (
-          <button
-            key={key}
-            type="button"
-            role="tab"
-            aria-selected={panel === key}
-            onClick={() => {
-              setPanel(key)
-              if (key === 'history') props.onRefreshHistory()
-            }}
-          >
+          <button key={key} type="button" {...tabs.tab(key)}>
             {label}
           </button>
         ))}
       </div>
       {panel === 'collections' && (
-        <div className="panel" role="tabpanel" aria-label="Collections">
+        <div className="panel" {...tabs.panel()}>
           <div className="toolbar">
             <button type="button" onClick={props.onNewCollection} aria-label="New collection">
               +
@@ -76,7 +76,7 @@ export function Sidebar(props: SidebarProps) {
         </div>
       )}
       {panel === 'environments' && (
-        <div className="panel" role="tabpanel" aria-label="Environments">
+        <div className="panel" {...tabs.panel()}>
           <div className="toolbar">
             <button type="button" onClick={props.onNewEnvironment} aria-label="New environment">
               +
@@ -102,7 +102,7 @@ export function Sidebar(props: SidebarProps) {
         </div>
       )}
       {panel === 'history' && (
-        <div className="panel" role="tabpanel" aria-label="History">
+        <div className="panel" {...tabs.panel()}>
           {props.history.length === 0 ? (
             <p className="hint">Requests you send appear here.</p>
           ) : (

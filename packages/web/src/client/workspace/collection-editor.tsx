@@ -6,6 +6,7 @@ import { descriptionText } from '../request/item-edits'
 import { KeyValueTable } from '../request/key-value-table'
 import type { OAuth2Actions } from '../request/oauth2-form'
 import { ScriptsEditor } from '../request/scripts-editor'
+import { useTabList } from '../use-tab-list'
 
 type Section = 'auth' | 'variables' | 'scripts' | 'docs'
 
@@ -27,23 +28,18 @@ export function CollectionEditor(props: CollectionEditorProps) {
     ['scripts', 'Scripts'],
     ['docs', 'Docs'],
   ]
+  const tabs = useTabList({ keys: sections.map(([key]) => key), selected: section, onSelect: setSection })
   return (
     <div className="editor">
       <h2 className="editor-title">{props.name}</h2>
-      <div role="tablist" aria-label="Collection sections" className="tabs">
+      <div {...tabs.list} aria-label="Collection sections" className="tabs">
         {sections.map(([key, label]) => (
-          <button
-            key={key}
-            type="button"
-            role="tab"
-            aria-selected={section === key}
-            onClick={() => setSection(key)}
-          >
+          <button key={key} type="button" {...tabs.tab(key)}>
             {label}
           </button>
         ))}
       </div>
-      <div role="tabpanel" className="section" aria-label={sections.find(([key]) => key === section)?.[1]}>
+      <div {...tabs.panel()} className="section">
         {section === 'auth' && (
           <AuthEditor
             auth={fields.auth}
