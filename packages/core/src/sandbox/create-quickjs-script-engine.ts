@@ -69,13 +69,14 @@ function cloneable(reply: HostReply): HostReply {
 // imported when the first engine starts its worker, not with @courier/core, so a run without scripts never parses
 // them (issue #6).
 async function loadWorkerSources() {
-  const [chai, libraries, moduleLoader, pmLayer, worker, sugar] = await Promise.all([
+  const [chai, libraries, moduleLoader, pmLayer, worker, sugar, sugarGuard] = await Promise.all([
     import('./generated/chai-bundle.js'),
     import('./generated/library-bundles.js'),
     import('./internal/module-loader-source.js'),
     import('./internal/pm-layer-source.js'),
     import('./internal/worker-source.js'),
     import('./generated/sugar-bundle.js'),
+    import('./internal/sugar-guard-source.js'),
   ])
   return {
     workerSource: worker.workerSource,
@@ -86,9 +87,12 @@ async function loadWorkerSources() {
     /**
      * Code evaluated in every fresh context after the pm layer and before its baseline is taken (so what it adds to
      * the built-ins is kept, not undone, after each script): `{ name, source }`, in order. SugarJS's prototype
-     * extensions, as Postman's sandbox has them (docs/adr/0016-sugarjs.md).
+     * extensions, as Postman's sandbox has them (docs/adr/0016-sugarjs.md), then what guards Sugar's own records.
      */
-    extensions: [{ name: 'sugar.js', source: sugar.sugarBundle }],
+    extensions: [
+      { name: 'sugar.js', source: sugar.sugarBundle },
+      { name: 'sugar-guard.js', source: sugarGuard.sugarGuardSource },
+    ],
   }
 }
 type WorkerSources = Awaited<ReturnType<typeof loadWorkerSources>>

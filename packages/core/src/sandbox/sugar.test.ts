@@ -112,6 +112,40 @@ describe('SugarJS in scripts', () => {
     )
   })
 
+  // Issue #6: Sugar adds extend, sugarRestore, sugarRevert and SugarMethods to Function, and keeps its own records of
+  // what it added (X.SugarMethods), which sugarRestore() reads: a script's change to either reached later scripts.
+  it("brings Function's Sugar methods and Sugar's records back for the next script", async () => {
+    const tampered = await run(`
+      Function.extend = 'tampered'
+      Function.sugarRestore = 'tampered'
+      delete Function.sugarRevert
+      Function.probe = 1
+      Array.SugarMethods.first = { method: function () { return 'tampered' }, existed: false, instance: true }
+      Number.SugarMethods.ordinalize.method = function () { return 'tampered' }
+      String.extend({ shout: function () { return this.toUpperCase() + '!' } })
+      tests['tampered'] = Function.extend === 'tampered' && Function.probe === 1 && 'hi'.shout() === 'HI!'`)
+    expect(results(tampered)).toEqual({ tampered: true })
+    const next = await run(`
+      tests['Function.extend'] = typeof Function.extend === 'function' && typeof Function.sugarRestore === 'function' &&
+        typeof Function.sugarRevert === 'function'
+      tests['no Function.probe'] = Function.probe === undefined
+      Array.sugarRestore()
+      Number.sugarRestore()
+      String.sugarRestore()
+      tests['Array#first'] = [1, 2].first() === 1
+      tests['Number#ordinalize'] = (2).ordinalize() === '2nd'
+      tests['no String#shout'] = ''.shout === undefined`)
+    expect(results(next)).toEqual(
+      allPassed([
+        'Function.extend',
+        'no Function.probe',
+        'Array#first',
+        'Number#ordinalize',
+        'no String#shout',
+      ]),
+    )
+  })
+
   it('keeps Sugar inside the sandbox: the host sees plain data and unextended built-ins', async () => {
     const out = await run(`
       pm.environment.set('keys', Object.extended({ a: 1 }).keys().join())

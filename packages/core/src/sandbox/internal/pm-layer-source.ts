@@ -1,10 +1,11 @@
 // The `pm` layer, evaluated once per QuickJS context after chai (DESIGN.md "Script sandbox"). Plain JavaScript run
 // inside the sandbox, kept as a string: it must not be transformed by our toolchain. No backticks or `${` inside.
-// Protocol with the worker: `__courier.baseline()` once, when the context is ready (after the extensions); then per
-// script `__courier.begin(json)`, `__courier.compiled = function (...) {…}` holding the user's script,
-// `__courier.invoke()`, the worker's loop (the job queue, `__courier.poll()` for timers and host calls,
-// `__courier.deliver()` for host answers), `__courier.output()` returning the output as JSON, and
-// `__courier.reset()` bringing the context back to its baseline.
+// Protocol with the worker: `__courier.guard(…)` from an extension for objects of its own, `__courier.baseline()`
+// once, when the context is ready (after the extensions); then per script `__courier.begin(json)`,
+// `__courier.compiled = function (...) {…}` holding the user's script, `__courier.invoke()`, the worker's loop (the
+// job queue, `__courier.poll()` for timers and host calls, `__courier.deliver()` for host answers),
+// `__courier.output()` returning the output as JSON, and `__courier.reset()` bringing the context back to its
+// baseline.
 
 /** The `pm` API's JavaScript source, evaluated inside the sandbox. */
 export const pmLayerSource: string = String.raw`
@@ -738,7 +739,7 @@ export const pmLayerSource: string = String.raw`
   var stringify = JSON.stringify, parse = JSON.parse
   var makeFunction = Function
   var guarded = [g, Object, Object.prototype, Array, Array.prototype, String, String.prototype, Number,
-    Number.prototype, Boolean, Boolean.prototype, Function.prototype, Promise, Promise.prototype, JSON, Math, Date,
+    Number.prototype, Boolean, Boolean.prototype, Function, Function.prototype, Promise, Promise.prototype, JSON, Math, Date,
     Date.prototype, RegExp, RegExp.prototype, Error, Error.prototype, Symbol, Symbol.prototype, Map.prototype,
     Set.prototype, Reflect]
   // The binary built-ins too: Buffer (module-loader-source.ts) hands scripts a way up to them.
@@ -868,6 +869,12 @@ export const pmLayerSource: string = String.raw`
     set compiled(fn) { compiled = fn },
     // Once, after this layer and whatever the worker evaluates next at context creation (the extensions, e.g.
     // Postman's legacy prototype extensions), before any script: the state that restore() brings back.
+    // Before the baseline, for an extension: objects of its own that live as long as the context (SugarJS's records
+    // of its methods, which its sugarRestore() reads), restored after each script like the built-ins.
+    guard: function () {
+      if (snapshots !== null) throw new Error('the baseline is taken')
+      for (var i = 0; i < arguments.length; i++) guarded.push(arguments[i])
+    },
     baseline: function () {
       if (snapshots !== null) throw new Error('the baseline is taken once')
       snapshot()
