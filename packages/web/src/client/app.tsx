@@ -194,37 +194,49 @@ export function App() {
   }, [loadCollections, loadEnvironments, loadTokens, loadItemTab, loadCollectionTab])
 
   // Nothing typed is lost: open tabs and their drafts (and the tree's open folders) go to local state shortly after
-  // each change.
+  // each change, and a change not saved yet when the page goes away (a reload, a closed window) with keepalive.
+  const unsavedUiState = useRef<UiState | undefined>(undefined)
+  useEffect(() => {
+    const flush = () => {
+      if (unsavedUiState.current === undefined) return
+      void api.saveUiState(unsavedUiState.current, { keepalive: true }).catch(() => undefined)
+      unsavedUiState.current = undefined
+    }
+    window.addEventListener('pagehide', flush)
+    return () => window.removeEventListener('pagehide', flush)
+  }, [])
   useEffect(() => {
     if (!restored) return undefined
+    const state: UiState = {
+      tabs: tabs.flatMap((tab): UiState['tabs'] => {
+        if (tab.kind === 'item')
+          return [
+            {
+              id: tab.key,
+              collectionId: tab.collectionId,
+              itemId: tab.itemId,
+              ...(isDirty(tab) && tab.draft !== undefined ? { draft: tab.draft } : {}),
+            },
+          ]
+        if (tab.kind === 'collection')
+          return [
+            {
+              id: tab.key,
+              collectionId: tab.collectionId,
+              itemId: COLLECTION_TAB_ITEM,
+              ...(isDirty(tab) && tab.draft !== undefined ? { draft: tab.draft } : {}),
+            },
+          ]
+        return []
+      }),
+      activeTab: tabs[active]?.key ?? null,
+      environment,
+      theme,
+      expanded: [...expanded],
+    }
+    unsavedUiState.current = state
     const timer = setTimeout(() => {
-      const state: UiState = {
-        tabs: tabs.flatMap((tab): UiState['tabs'] => {
-          if (tab.kind === 'item')
-            return [
-              {
-                id: tab.key,
-                collectionId: tab.collectionId,
-                itemId: tab.itemId,
-                ...(isDirty(tab) && tab.draft !== undefined ? { draft: tab.draft } : {}),
-              },
-            ]
-          if (tab.kind === 'collection')
-            return [
-              {
-                id: tab.key,
-                collectionId: tab.collectionId,
-                itemId: COLLECTION_TAB_ITEM,
-                ...(isDirty(tab) && tab.draft !== undefined ? { draft: tab.draft } : {}),
-              },
-            ]
-          return []
-        }),
-        activeTab: tabs[active]?.key ?? null,
-        environment,
-        theme,
-        expanded: [...expanded],
-      }
+      unsavedUiState.current = undefined
       // One after the other: a slow earlier save must never land after a later one (and bring back old tabs).
       uiStateSaves = uiStateSaves.then(() => api.saveUiState(state)).catch(fail)
     }, 300)
@@ -732,8 +744,10 @@ export function App() {
           <label htmlFor="environment-picker" className="sr-only">
             Environment
           </label>
+          {/* Disabled until the last session's choice is restored, which would otherwise replace one made sooner. */}
           <select
             id="environment-picker"
+            disabled={!restored}
             value={environment ?? ''}
             onChange={(event) => setEnvironment(event.target.value === '' ? null : event.target.value)}
           >

@@ -3,6 +3,7 @@
 import { json } from '@codemirror/lang-json'
 import { javascript } from '@codemirror/lang-javascript'
 import { oneDark } from '@codemirror/theme-one-dark'
+import { EditorState } from '@codemirror/state'
 import { EditorView, basicSetup } from 'codemirror'
 
 type Extension = ReturnType<typeof json> | []
@@ -39,7 +40,9 @@ export function createCodeView(options: CodeViewOptions): EditorView {
       basicSetup,
       languageExtension(options.language),
       options.dark ? oneDark : [],
-      EditorView.editable.of(!options.readOnly),
+      // Read-only through the state, not editable=false: the text stays focusable, so the keyboard reaches it and
+      // Ctrl/Cmd-F opens the search panel in a response body (issue #7).
+      EditorState.readOnly.of(options.readOnly),
       EditorView.contentAttributes.of({ 'aria-label': options.label }),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) options.onChange(update.state.doc.toString())

@@ -28,11 +28,14 @@ interface RequestOptions {
   body?: unknown
   /** Sent as is (an imported file's text), not JSON-encoded. */
   text?: string
+  /** The request outlives the page (a save as the window closes or reloads). */
+  keepalive?: boolean
 }
 
 /** Calls one `/api/` route with the session cookie; throws {@link ApiError} on a 4xx/5xx answer. */
 export async function callApi<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const init: RequestInit = { method: options.method ?? 'GET', credentials: 'same-origin', headers: {} }
+  if (options.keepalive === true) init.keepalive = true
   if (options.text !== undefined) {
     init.body = options.text
     init.headers = { 'content-type': 'text/plain; charset=utf-8' }
@@ -150,5 +153,6 @@ export const api = {
     dataFile?: { name: string; text: string }
   }) => callApi<{ runId: string }>('run', { method: 'POST', body }),
   uiState: () => callApi<Partial<UiState> | null>('ui-state'),
-  saveUiState: (state: UiState) => callApi<unknown>('ui-state', { method: 'PUT', body: state }),
+  saveUiState: (state: UiState, options: { keepalive?: boolean } = {}) =>
+    callApi<unknown>('ui-state', { method: 'PUT', body: state, ...options }),
 }

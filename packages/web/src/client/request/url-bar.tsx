@@ -1,4 +1,4 @@
-import { useRef } from 'react'
+import { useId, useRef } from 'react'
 import { splitVariables, useResolveVariable } from '../variables'
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
@@ -18,6 +18,13 @@ export function UrlBar(props: UrlBarProps) {
   const mirror = useRef<HTMLDivElement>(null)
   const resolve = useResolveVariable()
   const methods = METHODS.includes(props.method) ? METHODS : [...METHODS, props.method]
+  const describedBy = useId()
+  const parts = splitVariables(props.url)
+  const variables = parts.flatMap((part) => (part.variable === undefined ? [] : [part.variable]))
+  const hint = (name: string) => {
+    const value = resolve(name)
+    return value === undefined ? `${name}: not defined` : `${name} = ${value}`
+  }
   return (
     <form
       className="url-bar"
@@ -40,6 +47,7 @@ export function UrlBar(props: UrlBarProps) {
         <input
           ref={input}
           aria-label="URL"
+          {...(variables.length === 0 ? {} : { 'aria-describedby': describedBy })}
           spellCheck={false}
           value={props.url}
           placeholder="Enter URL or paste text"
@@ -49,14 +57,13 @@ export function UrlBar(props: UrlBarProps) {
           }}
         />
         <div className="url-mirror" ref={mirror} aria-hidden="true">
-          {splitVariables(props.url).map((part, index) => {
+          {parts.map((part, index) => {
             if (part.variable === undefined) return <span key={index}>{part.text}</span>
-            const value = resolve(part.variable)
             return (
               <span
                 key={index}
-                className={value === undefined ? 'var var-unknown' : 'var'}
-                title={value === undefined ? `${part.variable}: not defined` : `${part.variable} = ${value}`}
+                className={resolve(part.variable) === undefined ? 'var var-unknown' : 'var'}
+                title={hint(part.variable)}
                 onMouseDown={(event) => {
                   event.preventDefault()
                   input.current?.focus()
@@ -67,6 +74,12 @@ export function UrlBar(props: UrlBarProps) {
             )
           })}
         </div>
+        {/* The hover values, for the keyboard and screen readers: read as the URL field's description. */}
+        {variables.length > 0 && (
+          <span id={describedBy} className="sr-only">
+            {[...new Set(variables)].map(hint).join(', ')}
+          </span>
+        )}
       </div>
       <button type="submit" className="primary" disabled={props.sending}>
         {props.sending ? 'Sending…' : 'Send'}
