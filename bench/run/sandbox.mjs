@@ -1,10 +1,16 @@
 // The script sandbox's cost per script, through the public engine API (`node bench/run/sandbox.mjs` after
 // `npm run build`): an empty script, a pre-request `pm.variables.set`, and bench/run's test script (three pm.tests),
-// 1,000 runs each after 100 warm-up runs, next to a bare worker-thread round trip carrying the same message.
+// 1,000 runs each after 100 warm-up runs, next to a bare worker-thread round trip carrying the same message. Wall
+// time and CPU time (this process and its worker) per script. BENCH_CORE names another @courier/core entry (e.g. a
+// checkout's `packages/core/src/index.ts`, run with `npx tsx`) to compare two versions at the same moment.
 import { performance } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 
-import { createQuickJsScriptEngine } from '../../packages/core/dist/index.js'
+const core = process.env.BENCH_CORE
+  ? pathToFileURL(process.env.BENCH_CORE).href
+  : new URL('../../packages/core/dist/index.js', import.meta.url).href
+const { createQuickJsScriptEngine } = await import(core)
 
 const RUNS = 1000
 const body = JSON.stringify({
@@ -57,8 +63,12 @@ const engine = createQuickJsScriptEngine()
 for (const [name, script] of cases) {
   for (let i = 0; i < 100; i++) await engine.run(script, { timeoutMs: 0 })
   const start = performance.now()
+  const cpu = process.cpuUsage()
   for (let i = 0; i < RUNS; i++) await engine.run(script, { timeoutMs: 0 })
-  console.log(`${name.padEnd(34)} ${((performance.now() - start) / RUNS).toFixed(3)} ms a script`)
+  const { user, system } = process.cpuUsage(cpu)
+  const wallMs = (performance.now() - start) / RUNS
+  const cpuMs = (user + system) / 1000 / RUNS
+  console.log(`${name.padEnd(34)} ${wallMs.toFixed(3)} ms a script, ${cpuMs.toFixed(3)} ms of CPU`)
 }
 await engine.close()
 

@@ -813,10 +813,10 @@ export const pmLayerSource: string = String.raw`
   }
 
   // The common case, nothing changed, told without walking every key (issue #6): one function, generated at
-  // baseline() from the snapshot, that reads each guarded data property by name and compares it with the snapshot's
-  // value, each accessor's getter and setter, and each object's prototype, extensibility and key count. A deleted key
-  // shows as a changed value, or as a missing own property where the prototype chain holds the same value. It calls
-  // only functions taken before any script ran. When it says "changed", restore() walks everything.
+  // baseline() from the snapshot, that reads each guarded data property that can change by name and compares it with
+  // the snapshot's value, each accessor's getter and setter, and each object's prototype, extensibility and key count.
+  // A deleted key shows as a changed value, or as a missing own property where the prototype chain holds the same
+  // value. It calls only functions taken before any script ran. When it says "changed", restore() walks everything.
   var unchanged = null
   function sameAccessor(o, k, was) {
     var now = getDescriptor(o, k)
@@ -837,6 +837,9 @@ export const pmLayerSource: string = String.raw`
         'if (getPrototypeOf(x) !== p[' + i + '] || isExtensible(x) !== e[' + i + '] || ownKeys(x).length !== n[' + i + ']) return false')
       s.keys.forEach(function (k, j) {
         var d = s.descriptors.get(k), at = keys.length
+        // A data property neither writable nor configurable can never change nor go (Math.PI, a constructor's
+        // prototype, Symbol.iterator): nothing to read.
+        if (d.writable === false && d.configurable === false) return
         keys.push(k)
         values.push(s.values[j])
         if (!('value' in d)) {
