@@ -168,6 +168,10 @@ describe('courier ui: accessibility', () => {
       if ((await currentTheme()) !== theme)
         await page.getByRole('button', { name: `Switch to ${theme} theme` }).click()
       await openAndSend()
+      // The response body in CodeMirror (its own theme's colours: oneDark in the dark theme).
+      await page.getByRole('tablist', { name: 'Response views' }).getByRole('tab', { name: 'Body' }).click()
+      await page.getByRole('textbox', { name: 'Response body' }).waitFor()
+      expect(await seriousViolations(), `response body, ${theme}`).toEqual([])
       await page.getByRole('tab', { name: /^Test Results/ }).click()
       expect(await seriousViolations(), `request tab, ${theme}`).toEqual([])
       await page
