@@ -353,6 +353,22 @@ describe('courier ui: what a screen reader reads', () => {
   })
 })
 
+describe('courier ui: a response announced', () => {
+  it('says the status and time of each response in a live region that stays in the page', async () => {
+    await open('Get customer')
+    const live = page.getByRole('region', { name: 'Response' }).getByTestId('response-announcement')
+    expect(await live.getAttribute('role')).toBe('status')
+    expect(await live.textContent()).toBe('')
+    // Mark the node: the same one must carry the text (a region created with its text is often not announced).
+    await page.evaluate(
+      `document.querySelector('[data-testid="response-announcement"]').dataset.kept = 'yes'`,
+    )
+    await send()
+    await expect.poll(() => live.textContent()).toMatch(/^Response 200 OK in \d+ ms$/)
+    expect(await live.getAttribute('data-kept')).toBe('yes')
+  })
+})
+
 /** One axe rule broken, with where (CSS selectors). */
 interface Violation {
   id: string

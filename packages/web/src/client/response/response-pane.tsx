@@ -43,27 +43,41 @@ function testPassed(test: TestResult): boolean {
 
 /** The response: status, time and size, then Body, Headers, Cookies, Test Results and Console. */
 export function ResponsePane(props: ResponsePaneProps) {
+  const empty = props.sending || props.result === undefined
+  return (
+    <section className={`response${empty ? ' empty' : ''}`} aria-label="Response" aria-busy={props.sending}>
+      <h2 className="sr-only">Response</h2>
+      {/* Kept in the page, so a screen reader announces each response as it arrives (a live region added with its
+          text is often missed). Errors and a skipped request have their own alert and status. */}
+      <p role="status" className="sr-only" data-testid="response-announcement">
+        {props.sending ? '' : announcement(props.result)}
+      </p>
+      <ResponseContent {...props} />
+    </section>
+  )
+}
+
+/** What the live region says about a response: status, time and the tests' outcome. */
+function announcement(result: SendResult | undefined): string {
+  const exchange = result?.exchange
+  if (result === undefined || exchange === undefined || result.error !== undefined) return ''
+  const tests = result.tests ?? []
+  const passed = tests.filter(testPassed).length
+  const status = `${exchange.response.status} ${exchange.response.statusText}`.trim()
+  return `Response ${status} in ${Math.round(exchange.totalMs)} ms${
+    tests.length === 0 ? '' : `, ${passed} of ${tests.length} tests passed`
+  }`
+}
+
+function ResponseContent(props: ResponsePaneProps) {
   const [tab, setTab] = useState<Tab>('body')
   const tabList = useTabList({ keys: TABS, selected: tab, onSelect: setTab })
   const { result } = props
-  if (props.sending)
-    return (
-      <section className="response empty" aria-label="Response" aria-busy="true">
-        <h2 className="sr-only">Response</h2>
-        Sending request…
-      </section>
-    )
-  if (result === undefined)
-    return (
-      <section className="response empty" aria-label="Response">
-        <h2 className="sr-only">Response</h2>
-        Click Send to get a response.
-      </section>
-    )
+  if (props.sending) return <>Sending request…</>
+  if (result === undefined) return <>Click Send to get a response.</>
   if (result.error !== undefined || result.exchange === undefined)
     return (
-      <section className="response" aria-label="Response">
-        <h2 className="sr-only">Response</h2>
+      <>
         <ScriptErrors errors={result.scriptErrors} />
         {result.skipped === true ? (
           <p role="status" className="hint response-skipped">
@@ -77,7 +91,7 @@ export function ResponsePane(props: ResponsePaneProps) {
         {(result.console ?? []).length + (result.scriptRequests ?? []).length > 0 && (
           <Console entries={result.console ?? []} requests={result.scriptRequests ?? []} />
         )}
-      </section>
+      </>
     )
   const { exchange } = result
   const tests = result.tests ?? []
@@ -90,8 +104,7 @@ export function ResponsePane(props: ResponsePaneProps) {
     ['console', 'Console'],
   ]
   return (
-    <section className="response" aria-label="Response">
-      <h2 className="sr-only">Response</h2>
+    <>
       <div className="response-meta">
         <div {...tabList.list} aria-label="Response views" className="tabs">
           {tabs.map(([key, label]) => (
@@ -115,7 +128,7 @@ export function ResponsePane(props: ResponsePaneProps) {
           <Console entries={result.console ?? []} requests={result.scriptRequests ?? []} />
         )}
       </div>
-    </section>
+    </>
   )
 }
 
