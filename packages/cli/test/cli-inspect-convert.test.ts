@@ -18,7 +18,7 @@ describe('courier inspect', () => {
     expect(result.stdout).toContain('baseUrl = https://api.getgo.com')
     expect(lines).toContain('├─ Organizers/')
     expect(lines).toContain(
-      '│  ├─ GET    Get Organizer  {{baseUrl}}/G2M/rest/organizers/{{organizer_key}}  [test 2 lines · 1 example]',
+      '│  ├─ GET    Get Organizer  {{baseUrl}}/G2M/rest/organizers/{{organizer_key}}  [test 3 lines · 1 example]',
     )
     expect(lines).toContain(
       '│  └─ POST   Create Meeting  {{baseUrl}}/G2M/rest/meetings  [body: raw · 2 examples]',
@@ -42,7 +42,7 @@ describe('courier inspect', () => {
       name: 'Get Organizer',
       method: 'GET',
       auth: 'inherit',
-      scripts: { prerequest: 0, test: 2 },
+      scripts: { prerequest: 0, test: 3 },
       examples: 1,
     })
   })
