@@ -78,6 +78,16 @@ async function startUi(workspace) {
   return { url, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) }
 }
 
+async function closeTree(ui) {
+  const url = new URL(ui.url)
+  const answer = await fetch(`${url.origin}/api/ui-state`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${url.searchParams.get('token')}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ expanded: [] }),
+  })
+  if (!answer.ok) throw new Error(`PUT /api/ui-state: ${answer.status}`)
+}
+
 const js = initialJavaScript()
 const root = await mkdtemp(join(tmpdir(), 'courier-bench-ui-'))
 const workspace = join(root, 'ws')
@@ -110,6 +120,8 @@ const visible = []
 const interactive = []
 try {
   for (let run = 0; run <= RUNS; run += 1) {
+    // The tree's open rows are kept in UI state: each run starts from a closed tree, as the first did.
+    await closeTree(ui)
     const page = await context.newPage()
     const start = performance.now()
     await page.goto(ui.url)
@@ -119,6 +131,7 @@ try {
     await row.click()
     await page.getByRole('treeitem', { name: 'Folder 0', exact: true }).click()
     await page.getByRole('treeitem', { name: 'Request 1', exact: true }).waitFor()
+    await page.getByRole('tree', { name: 'Collections' }).focus()
     // The end of the (virtualised) list: End on the focused tree scrolls there.
     await page.keyboard.press('End')
     await page.getByRole('treeitem', { name: `Folder ${FOLDERS - 1}`, exact: true }).waitFor()
