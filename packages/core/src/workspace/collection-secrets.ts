@@ -3,7 +3,11 @@
 import type { Collection } from '../collection/index.js'
 import type { SecretScope, SecretStore } from './secret-store.js'
 
-function scopeOf(collection: Collection): SecretScope | undefined {
+/**
+ * Where a collection's secret variables live in local state (`collection:<id>`); none without an id.
+ * @example collectionSecretScope(collection) // 'collection:6f1c2d1e-…'
+ */
+export function collectionSecretScope(collection: Collection): SecretScope | undefined {
   const id = collection.info?._postman_id
   return typeof id === 'string' && id !== '' ? `collection:${id}` : undefined
 }
@@ -22,7 +26,7 @@ export async function takeCollectionSecrets(
   collection: Collection,
   secrets: SecretStore,
 ): Promise<Collection> {
-  const scope = scopeOf(collection)
+  const scope = collectionSecretScope(collection)
   const variables = collection.variable
   if (scope === undefined || variables == null || !variables.some(isSecretVariable)) return collection
   const kept = []
@@ -47,7 +51,7 @@ export async function withCollectionSecrets(
   collection: Collection,
   secrets: SecretStore,
 ): Promise<Collection> {
-  const scope = scopeOf(collection)
+  const scope = collectionSecretScope(collection)
   const variables = collection.variable
   if (scope === undefined || variables == null || !variables.some(isSecretVariable)) return collection
   const values = new Map((await secrets.list(scope)).map((secret) => [secret.key, secret.value]))

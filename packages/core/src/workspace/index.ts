@@ -28,4 +28,4 @@ export type {
 } from './history-store.js'
 export type { SecretScope, SecretStore, SecretValue } from './secret-store.js'
 export type { JsonValue, UiStateStore, UiTab, UiTabItem } from './ui-state-store.js'
-export { takeCollectionSecrets, withCollectionSecrets } from './collection-secrets.js'
+export { collectionSecretScope, takeCollectionSecrets, withCollectionSecrets } from './collection-secrets.js'

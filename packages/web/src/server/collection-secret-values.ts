@@ -1,11 +1,12 @@
 // Secret collection variables (`type: secret`) as the UI sees them: their values live in local state, never in the
 // workspace files (ADR 0012), and are masked unless revealed, as environments' are.
-import { SECRET_MASK, type Collection, type CollectionVariable, type SecretStore } from '@courier/core'
-
-function scopeOf(collection: Collection): `collection:${string}` | undefined {
-  const id = collection.info?._postman_id
-  return typeof id === 'string' && id !== '' ? `collection:${id}` : undefined
-}
+import {
+  collectionSecretScope,
+  SECRET_MASK,
+  type Collection,
+  type CollectionVariable,
+  type SecretStore,
+} from '@courier/core'
 
 function isSecret(variable: CollectionVariable): boolean {
   return variable.type === 'secret'
@@ -21,7 +22,7 @@ export async function shownVariables(
   reveal: boolean,
 ): Promise<CollectionVariable[]> {
   const variables = collection.variable ?? []
-  const scope = scopeOf(collection)
+  const scope = collectionSecretScope(collection)
   if (scope === undefined || !variables.some(isSecret)) return variables
   const stored = new Map((await secrets.list(scope)).map((s) => [s.key, s.value]))
   return variables.map((v) => {
@@ -41,7 +42,7 @@ export async function storeSecretVariables(
   variables: CollectionVariable[],
   secrets: SecretStore,
 ): Promise<CollectionVariable[]> {
-  const scope = scopeOf(collection)
+  const scope = collectionSecretScope(collection)
   if (scope === undefined) return variables
   const written: CollectionVariable[] = []
   for (const v of variables) {

@@ -2,6 +2,7 @@
 // as Postman keeps them (a `pm.environment.set` in a pre-request script is there for the next Send). Secret values
 // go to local state, never into the files.
 import {
+  collectionSecretScope,
   setVariable,
   unsetVariable,
   type CollectionVariable,
@@ -97,8 +98,7 @@ export async function persistScriptChanges(
     await session.write(async (store) => {
       const { dir, collection } = store.collection(input.collectionId)
       const variables = applyToCollection(collection.variable ?? [], input.collectionChanges)
-      const id = collection.info?._postman_id
-      const scope = typeof id === 'string' && id !== '' ? (`collection:${id}` as const) : undefined
+      const scope = collectionSecretScope(collection)
       const setKeys = new Set(input.collectionChanges.set.map((v) => v.key))
       // A secret's new value goes to local state; its file keeps no value (ADR 0012).
       const written = []
