@@ -44,6 +44,7 @@ beforeAll(async () => {
           request: { method: 'GET', url: '{{baseUrl}}/get?key={{apiKey}}&who={{nobody}}' },
         },
         { name: 'Get page', request: { method: 'GET', url: '{{baseUrl}}/get?page=1' } },
+        { name: 'Get status', request: { method: 'GET', url: '{{baseUrl}}/get' } },
         {
           name: 'Post body',
           request: {
@@ -121,6 +122,25 @@ describe('courier ui: {{variables}} in the URL bar', () => {
     await page.screenshot({ path: join(resultsDir, 'ui-url-variables.png') })
     await url.fill('{{baseUrl}}/get?key={{apiKey}}&who={{nobody}}')
     await page.getByLabel('Environment', { exact: true }).selectOption('Local')
+  })
+})
+
+describe('courier ui: Params and Ctrl-Enter', () => {
+  it('fills a :path variable and edits a query parameter in Params, then sends with Ctrl-Enter', async () => {
+    await open('Store', 'Get status')
+    const url = page.getByRole('textbox', { name: 'URL' })
+    await url.fill('{{baseUrl}}/status/:code?page=1')
+    await page
+      .getByRole('tablist', { name: 'Request sections' })
+      .getByRole('tab', { name: /^Params/ })
+      .click()
+    await page.getByLabel('Path variables value code', { exact: true }).fill('201')
+    await page.getByLabel('Query parameters value page', { exact: true }).fill('2')
+    await expect.poll(() => url.inputValue()).toBe('{{baseUrl}}/status/:code?page=2')
+    await url.focus()
+    await page.keyboard.press('Control+Enter')
+    // The echo server answers /status/201 with 201: the path variable was put in the URL that went out.
+    await expect.poll(() => page.getByTestId('response-status').textContent()).toBe('201 Created')
   })
 })
 
