@@ -45,6 +45,7 @@ beforeAll(async () => {
         },
         { name: 'Get page', request: { method: 'GET', url: '{{baseUrl}}/get?page=1' } },
         { name: 'Get status', request: { method: 'GET', url: '{{baseUrl}}/get' } },
+        { name: 'Who is it', request: { method: 'GET', url: '{{baseUrl}}/headers' } },
         {
           name: 'Post body',
           request: {
@@ -141,6 +142,50 @@ describe('courier ui: Params and Ctrl-Enter', () => {
     await page.keyboard.press('Control+Enter')
     // The echo server answers /status/201 with 201: the path variable was put in the URL that went out.
     await expect.poll(() => page.getByTestId('response-status').textContent()).toBe('201 Created')
+  })
+})
+
+describe('courier ui: Authorization', () => {
+  it('signs the request with Basic, Bearer and API Key auth chosen in the form', async () => {
+    await open('Store', 'Who is it')
+    await page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: /^Auth/ }).click()
+    const type = page.getByLabel('Auth Type', { exact: true })
+    // Each send's echo differs from the one before (another Authorization): wait for the new one.
+    let previous = ''
+    const sentHeaders = async (): Promise<Record<string, string>> => {
+      await page.getByRole('textbox', { name: 'URL' }).focus()
+      await page.keyboard.press('Control+Enter')
+      let raw = previous
+      await expect
+        .poll(async () => {
+          if ((await page.getByTestId('response-status').count()) === 0) return previous
+          await page.getByRole('button', { name: 'Raw' }).click()
+          raw = (await page.getByTestId('response-raw').textContent()) ?? previous
+          return raw
+        })
+        .not.toBe(previous)
+      previous = raw
+      expect(await page.getByTestId('response-status').textContent()).toBe('200 OK')
+      return (JSON.parse(raw) as { headers: Record<string, string> }).headers
+    }
+    await type.selectOption({ label: 'Basic Auth' })
+    await page.getByLabel('Username', { exact: true }).fill('ada')
+    await page.getByLabel('Password', { exact: true }).fill('lovelace-1815')
+    expect((await sentHeaders())['authorization']).toBe(
+      `Basic ${Buffer.from('ada:lovelace-1815').toString('base64')}`,
+    )
+    await type.selectOption({ label: 'Bearer Token' })
+    await page.getByLabel('Token', { exact: true }).fill('tok-abc-123')
+    // The token is a secret: the response pane shows the echo with it masked.
+    const bearer = (await sentHeaders())['authorization'] ?? ''
+    expect(bearer).toMatch(/^Bearer /)
+    expect(bearer).not.toContain('tok-abc-123')
+    await type.selectOption({ label: 'API Key' })
+    await page.getByLabel('Key', { exact: true }).fill('X-Api-Key')
+    await page.getByLabel('Value', { exact: true }).fill('key-456789')
+    const withKey = await sentHeaders()
+    expect(withKey['x-api-key']).toBeDefined()
+    expect(withKey['authorization']).toBeUndefined()
   })
 })
 
