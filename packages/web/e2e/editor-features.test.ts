@@ -2,7 +2,7 @@
 // values in the URL bar, a JSON response folded and searched in CodeMirror, import by dropping a file on the window
 // and export as a download (Postman v2.1), each body mode saved to the request's file, and an environment's secret
 // masked, revealed on demand and never written to the environment's file.
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
+import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseCollection } from '@courier/core'
 import { startEchoServer, type EchoServer } from '@courier/testkit'
@@ -12,13 +12,12 @@ import {
   callApi,
   collectionJson,
   importCollection,
-  launchChromium,
   resultsDir,
-  runCourier,
-  startCourierUi,
-  tempDir,
   type Browser,
   type CourierUi,
+  openUiPage,
+  startWorkspaceUi,
+  stopAll,
 } from './harness.js'
 
 let root: string
@@ -29,11 +28,8 @@ let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  root = await tempDir('courier-ui-features-')
-  workspace = join(root, 'ws')
-  runCourier(['init', workspace], root)
+  ;({ root, workspace, ui } = await startWorkspaceUi('courier-ui-features-'))
   echo = await startEchoServer()
-  ui = await startCourierUi(workspace)
   await importCollection(
     ui,
     collectionJson(
@@ -68,19 +64,11 @@ beforeAll(async () => {
     }),
   })
   expect(env.ok).toBe(true)
-  browser = await launchChromium()
-  page = await browser.context.newPage()
-  await page.goto(ui.url)
+  ;({ browser, page } = await openUiPage(ui))
   await page.getByRole('heading', { name: 'Courier', level: 1 }).waitFor()
-  await mkdir(resultsDir, { recursive: true })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await ui?.stop()
-  await echo?.close()
-  if (root !== undefined) await rm(root, { recursive: true, force: true })
-})
+afterAll(() => stopAll({ browser, ui, root }, echo))
 
 async function open(collection: string, name: string): Promise<void> {
   await page.getByRole('tablist', { name: 'Sidebar' }).getByRole('tab', { name: 'Collections' }).click()

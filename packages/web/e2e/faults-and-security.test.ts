@@ -1,18 +1,10 @@
 // Faults the UI must show precisely, and the local server's origin guard seen from a real browser.
 import { createServer, type Server } from 'node:http'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  launchChromium,
-  resultsDir,
-  runCourier,
-  startCourierUi,
-  tempDir,
-  type Browser,
-  type CourierUi,
-} from './harness.js'
+import { resultsDir, type Browser, type CourierUi, openUiPage, startWorkspaceUi, stopAll } from './harness.js'
 
 let root: string
 let ui: CourierUi
@@ -34,21 +26,12 @@ async function callApi(path: string, init: RequestInit = {}): Promise<Response> 
 }
 
 beforeAll(async () => {
-  root = await tempDir('courier-ui-faults-')
-  runCourier(['init', join(root, 'ws')], root)
-  ui = await startCourierUi(join(root, 'ws'))
-  browser = await launchChromium()
-  page = await browser.context.newPage()
-  await page.goto(ui.url)
+  ;({ root, ui } = await startWorkspaceUi('courier-ui-faults-'))
+  ;({ browser, page } = await openUiPage(ui))
   await page.getByRole('heading', { name: 'Courier' }).waitFor()
-  await mkdir(resultsDir, { recursive: true })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await ui?.stop()
-  if (root !== undefined) await rm(root, { recursive: true, force: true })
-})
+afterAll(() => stopAll({ browser, ui, root }))
 
 describe('courier ui faults', () => {
   it('shows the CLI’s precise message for a bad import', async () => {

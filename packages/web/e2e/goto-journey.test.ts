@@ -2,7 +2,7 @@
 // secret in the environment, Get New Access Token through the provider's login and consent pages, send
 // "Get Organizer", save, restart the server, and find everything still there; then duplicate, edit, switch Body
 // examples and write docs, all persisted. Against the built CLI (`courier ui`) and the GoTo sandbox on loopback.
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { demoClient, startGotoSandbox, type GotoSandbox } from '@courier/goto-sandbox'
 import type { Page } from 'playwright-core'
@@ -17,6 +17,7 @@ import {
   tempDir,
   type Browser,
   type CourierUi,
+  stopAll,
 } from './harness.js'
 
 let root: string
@@ -42,12 +43,7 @@ beforeAll(async () => {
   await mkdir(resultsDir, { recursive: true })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await ui?.stop()
-  await goto?.close()
-  if (root !== undefined) await rm(root, { recursive: true, force: true })
-})
+afterAll(() => stopAll({ browser, ui, root }, goto))
 
 async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: join(resultsDir, `ui-${name}.png`) })

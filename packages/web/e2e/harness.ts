@@ -1,12 +1,12 @@
 // Shared parts of the browser tests: the built `courier` binary running `courier ui` on a temp workspace, and
 // Debian's Chromium driven by playwright-core with a fresh profile.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
 const courierBin = join(repo, 'packages/cli/bin/courier.js')
@@ -96,6 +96,46 @@ export async function launchChromium(): Promise<Browser> {
       await rm(profile, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * A new workspace (`courier init` in a temp folder) with `courier ui` serving it: what every browser test starts from.
+ * @example ;({ root, workspace, ui } = await startWorkspaceUi('courier-ui-sidebar-'))
+ */
+export async function startWorkspaceUi(
+  prefix: string,
+): Promise<{ root: string; workspace: string; ui: CourierUi }> {
+  const root = await tempDir(prefix)
+  const workspace = join(root, 'ws')
+  runCourier(['init', workspace], root)
+  return { root, workspace, ui: await startCourierUi(workspace) }
+}
+
+/**
+ * Chromium with one page open on the UI's URL (the token becomes the page's cookie), and the screenshots' folder.
+ * @example ;({ browser, page } = await openUiPage(ui))
+ */
+export async function openUiPage(ui: CourierUi): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchChromium()
+  const page = await browser.context.newPage()
+  await page.goto(ui.url)
+  await mkdir(resultsDir, { recursive: true })
+  return { browser, page }
+}
+
+/**
+ * Stops what a test file started, in order: the browser, the UI server, the other servers, then removes the
+ * temp folder. Parts never started (a failed beforeAll) are passed over.
+ * @example afterAll(() => stopAll({ browser, ui, root }, echo))
+ */
+export async function stopAll(
+  parts: { browser?: Browser | undefined; ui?: CourierUi | undefined; root?: string | undefined },
+  ...servers: ({ close(): Promise<void> } | undefined)[]
+): Promise<void> {
+  await parts.browser?.close()
+  await parts.ui?.stop()
+  for (const server of servers) await server?.close()
+  if (parts.root !== undefined) await rm(parts.root, { recursive: true, force: true })
 }
 
 /** A TCP port free right now on 127.0.0.1 (for a loopback redirect URI registered ahead). */

@@ -2,7 +2,6 @@
 // tabs pattern (one Tab stop, arrow keys, Home and End, tab ↔ panel), the main regions read as landmarks, headings
 // and named controls in order (Playwright's ARIA snapshot: the accessibility tree Chromium exposes), and the
 // "connection lost" banner is announced and readable.
-import { mkdir, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { startEchoServer, type EchoServer } from '@courier/testkit'
@@ -11,13 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   collectionJson,
   importCollection,
-  launchChromium,
   resultsDir,
-  runCourier,
-  startCourierUi,
-  tempDir,
   type Browser,
   type CourierUi,
+  openUiPage,
+  startWorkspaceUi,
+  stopAll,
 } from './harness.js'
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
@@ -29,10 +27,8 @@ let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  root = await tempDir('courier-ui-keyboard-')
-  runCourier(['init', join(root, 'ws')], root)
+  ;({ root, ui } = await startWorkspaceUi('courier-ui-keyboard-'))
   echo = await startEchoServer()
-  ui = await startCourierUi(join(root, 'ws'))
   const request = (name: string, path: string) => ({
     name,
     request: {
@@ -53,19 +49,11 @@ beforeAll(async () => {
       [{ key: 'baseUrl', value: echo.url }],
     ),
   )
-  browser = await launchChromium()
-  page = await browser.context.newPage()
-  await page.goto(ui.url)
+  ;({ browser, page } = await openUiPage(ui))
   await page.getByRole('heading', { name: 'Courier', level: 1 }).waitFor()
-  await mkdir(resultsDir, { recursive: true })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await ui?.stop()
-  await echo?.close()
-  if (root !== undefined) await rm(root, { recursive: true, force: true })
-})
+afterAll(() => stopAll({ browser, ui, root }, echo))
 
 async function open(name: string): Promise<void> {
   if ((await page.getByRole('treeitem', { name, exact: true }).count()) === 0)

@@ -1,7 +1,7 @@
 // The collection runner and the code snippets in Chromium (issue #7): a run with iterations and a CSV data file
 // against loopback servers, watched live; the snippet of an edited request in curl, fetch and Python requests.
 import { createServer, type Server } from 'node:http'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startEchoServer, type EchoServer } from '@courier/testkit'
 import type { Page } from 'playwright-core'
@@ -9,13 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   collectionJson,
   importCollection,
-  launchChromium,
   resultsDir,
-  runCourier,
-  startCourierUi,
-  tempDir,
   type Browser,
   type CourierUi,
+  openUiPage,
+  startWorkspaceUi,
+  stopAll,
 } from './harness.js'
 
 let root: string
@@ -41,8 +40,7 @@ function testScript(lines: string[]): object[] {
 }
 
 beforeAll(async () => {
-  root = await tempDir('courier-ui-runner-')
-  runCourier(['init', join(root, 'ws')], root)
+  ;({ root, ui } = await startWorkspaceUi('courier-ui-runner-'))
   echo = await startEchoServer()
   gate = createServer((_req, res) => {
     gateReached()
@@ -55,7 +53,6 @@ beforeAll(async () => {
   const address = gate.address()
   if (address === null || typeof address === 'string') throw new TypeError('no port')
   gateUrl = `http://127.0.0.1:${address.port}`
-  ui = await startCourierUi(join(root, 'ws'))
   await importCollection(
     ui,
     collectionJson(
@@ -103,24 +100,18 @@ beforeAll(async () => {
       ],
     ),
   )
-  browser = await launchChromium()
-  page = await browser.context.newPage()
-  await page.goto(ui.url)
+  ;({ browser, page } = await openUiPage(ui))
   await page.getByRole('heading', { name: 'Courier' }).waitFor()
-  await mkdir(resultsDir, { recursive: true })
 })
 
 afterAll(async () => {
   release()
-  await browser?.close()
-  await ui?.stop()
-  await echo?.close()
   if (gate !== undefined) {
     const closed = new Promise<void>((resolve) => gate.close(() => resolve()))
     gate.closeAllConnections()
     await closed
   }
-  if (root !== undefined) await rm(root, { recursive: true, force: true })
+  await stopAll({ browser, ui, root }, echo)
 })
 
 describe('courier ui: the runner', () => {

@@ -1,7 +1,7 @@
 // The sidebar's tree in Chromium (issue #7): rename, duplicate (menu and Ctrl-D) and delete through the context
 // menu, drag-and-drop into a folder and into another collection, and the tree's open folders kept across a reload
 // and a restart. Each change is checked where it lands: the workspace's files.
-import { access, mkdir, readdir, rm } from 'node:fs/promises'
+import { access, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,13 +9,13 @@ import {
   callApi,
   collectionJson,
   importCollection,
-  launchChromium,
   resultsDir,
-  runCourier,
   startCourierUi,
-  tempDir,
   type Browser,
   type CourierUi,
+  openUiPage,
+  startWorkspaceUi,
+  stopAll,
 } from './harness.js'
 
 let root: string
@@ -82,10 +82,7 @@ async function savedExpanded(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  root = await tempDir('courier-ui-sidebar-')
-  workspace = join(root, 'ws')
-  runCourier(['init', workspace], root)
-  ui = await startCourierUi(workspace)
+  ;({ root, workspace, ui } = await startWorkspaceUi('courier-ui-sidebar-'))
   await importCollection(
     ui,
     collectionJson('Alpha', [
@@ -95,18 +92,11 @@ beforeAll(async () => {
     ]),
   )
   await importCollection(ui, collectionJson('Beta', [{ name: 'Folder B', item: [request('Req Four')] }]))
-  browser = await launchChromium()
-  page = await browser.context.newPage()
-  await page.goto(ui.url)
+  ;({ browser, page } = await openUiPage(ui))
   await page.getByRole('heading', { name: 'Courier' }).waitFor()
-  await mkdir(resultsDir, { recursive: true })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await ui?.stop()
-  if (root !== undefined) await rm(root, { recursive: true, force: true })
-})
+afterAll(() => stopAll({ browser, ui, root }))
 
 describe('courier ui: the sidebar’s context menu', () => {
   it('renames a request and a folder, and their files follow', async () => {

@@ -1,7 +1,6 @@
 // The window's themes and its accessibility in Chromium (issue #7): light ↔ dark changes what the user sees and
 // survives a reload; axe-core finds no critical or serious violation with a request, its response and an
 // environment open, in either theme; the keyboard alone reaches the URL bar, Send and the response in order.
-import { mkdir, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { startEchoServer, type EchoServer } from '@courier/testkit'
@@ -11,13 +10,12 @@ import {
   callApi,
   collectionJson,
   importCollection,
-  launchChromium,
   resultsDir,
-  runCourier,
-  startCourierUi,
-  tempDir,
   type Browser,
   type CourierUi,
+  openUiPage,
+  startWorkspaceUi,
+  stopAll,
 } from './harness.js'
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
@@ -69,10 +67,8 @@ async function savedTheme(): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  root = await tempDir('courier-ui-a11y-')
-  runCourier(['init', join(root, 'ws')], root)
+  ;({ root, ui } = await startWorkspaceUi('courier-ui-a11y-'))
   echo = await startEchoServer()
-  ui = await startCourierUi(join(root, 'ws'))
   await importCollection(
     ui,
     collectionJson(
@@ -111,19 +107,11 @@ beforeAll(async () => {
     }),
   })
   expect(env.ok).toBe(true)
-  browser = await launchChromium()
-  page = await browser.context.newPage()
-  await page.goto(ui.url)
+  ;({ browser, page } = await openUiPage(ui))
   await page.getByRole('heading', { name: 'Courier' }).waitFor()
-  await mkdir(resultsDir, { recursive: true })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await ui?.stop()
-  await echo?.close()
-  if (root !== undefined) await rm(root, { recursive: true, force: true })
-})
+afterAll(() => stopAll({ browser, ui, root }, echo))
 
 async function openAndSend(): Promise<void> {
   if ((await page.getByRole('treeitem', { name: 'Get echo', exact: true }).count()) === 0) {
