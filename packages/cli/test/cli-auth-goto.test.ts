@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { startGotoSandbox, type GotoSandbox } from '@courier/goto-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { gotoCollection } from './goto-collection.js'
 import { courierBin, freePort, runCli } from './run-cli.js'
 
 const fakeBrowser = fileURLToPath(new URL('./fixtures/fake-browser.mjs', import.meta.url))
-const v21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
 
 let sandbox: GotoSandbox
 let folder: string
@@ -41,42 +41,7 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'courier-goto-'))
   collection = join(folder, 'GoToMeeting.postman_collection.json')
   environment = join(folder, 'GoTo.postman_environment.json')
-  await writeFile(
-    collection,
-    JSON.stringify(
-      {
-        info: { name: 'GoToMeeting', schema: v21 },
-        auth: {
-          type: 'oauth2',
-          oauth2: [
-            { key: 'tokenName', value: 'GoToMeeting', type: 'string' },
-            { key: 'grant_type', value: 'authorization_code', type: 'string' },
-            { key: 'authUrl', value: '{{authUrl}}', type: 'string' },
-            { key: 'accessTokenUrl', value: '{{tokenUrl}}', type: 'string' },
-            { key: 'clientId', value: '{{clientId}}', type: 'string' },
-            { key: 'clientSecret', value: '{{clientSecret}}', type: 'string' },
-            { key: 'redirect_uri', value: '{{callbackUrl}}', type: 'string' },
-            { key: 'client_authentication', value: 'header', type: 'string' },
-            { key: 'addTokenTo', value: 'header', type: 'string' },
-          ],
-        },
-        item: [
-          {
-            name: 'Organizers',
-            item: [
-              {
-                name: 'Get Organizer',
-                request: { method: 'GET', url: '{{baseUrl}}/G2M/rest/organizers/{{organizer_key}}' },
-              },
-            ],
-          },
-          { name: 'Get Me', request: { method: 'GET', url: '{{baseUrl}}/admin/rest/v1/me' } },
-        ],
-      },
-      null,
-      '\t',
-    ),
-  )
+  await writeFile(collection, JSON.stringify(gotoCollection(), null, '\t'))
   await writeEnvironment(environment, {
     baseUrl: sandbox.url,
     authUrl: sandbox.authorizeUrl,

@@ -4,41 +4,11 @@
 import { driveAuthorization, startGotoSandbox, type GotoSandbox } from '@courier/goto-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openEvents, startUi, type UiHarness } from './cli-ui-kit.js'
+import { gotoCollection } from './goto-collection.js'
 
-const v21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
 let sandbox: GotoSandbox
 let h: UiHarness
 let collectionId: string
-
-const gotoCollection = {
-  info: { name: 'GoToMeeting', _postman_id: '60t0a000-0000-4000-8000-000000000001', schema: v21 },
-  auth: {
-    type: 'oauth2',
-    oauth2: [
-      { key: 'tokenName', value: 'GoToMeeting', type: 'string' },
-      { key: 'grant_type', value: 'authorization_code', type: 'string' },
-      { key: 'authUrl', value: '{{authUrl}}', type: 'string' },
-      { key: 'accessTokenUrl', value: '{{tokenUrl}}', type: 'string' },
-      { key: 'clientId', value: '{{clientId}}', type: 'string' },
-      { key: 'clientSecret', value: '{{clientSecret}}', type: 'string' },
-      { key: 'redirect_uri', value: '{{callbackUrl}}', type: 'string' },
-      { key: 'client_authentication', value: 'header', type: 'string' },
-      { key: 'addTokenTo', value: 'header', type: 'string' },
-    ],
-  },
-  item: [
-    {
-      name: 'Organizers',
-      item: [
-        {
-          name: 'Get Organizer',
-          id: 'get-organizer',
-          request: { method: 'GET', url: '{{baseUrl}}/G2M/rest/organizers/{{organizer_key}}' },
-        },
-      ],
-    },
-  ],
-}
 
 async function putEnvironment(name: string, values: Record<string, string>): Promise<void> {
   const res = await h.api(`environments/${encodeURIComponent(name)}`, {
@@ -69,7 +39,7 @@ beforeAll(async () => {
   })
   const imported = await h.api('import?name=GoToMeeting.postman_collection.json', {
     method: 'POST',
-    text: JSON.stringify(gotoCollection),
+    text: JSON.stringify(gotoCollection()),
   })
   collectionId = imported.body.id
   const common = {
