@@ -8,13 +8,13 @@ import {
   defaultRequestSettings,
   sendRequest,
   type Exchange,
+  type HistoryRecord,
   type PreparedRequest,
   type Transport,
 } from '@courier/core'
 import { startEchoServer, type EchoServer } from '@courier/testkit'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createHistoryStore } from './create-history-store.js'
-import type { HistoryRecord } from './history-entry.js'
 import { StateDatabase } from './state-database.js'
 
 let echo: EchoServer

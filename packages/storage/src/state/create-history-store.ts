@@ -1,15 +1,15 @@
-import type { HistoryStore } from '@courier/core'
-import {
-  toHistoryEntry,
-  type HistoryEntry,
-  type HistoryHop,
-  type HistoryRequest,
-  type HistoryRequestBody,
-  type HistoryResponse,
-  type HistorySource,
-  type HistorySummary,
-  type NewHistoryEntry,
-} from './history-entry.js'
+import type {
+  HistoryEntry,
+  HistoryHop,
+  HistoryRequest,
+  HistoryRequestBody,
+  HistoryResponse,
+  HistorySource,
+  HistoryStore,
+  HistorySummary,
+  NewHistoryEntry,
+} from '@courier/core'
+import { toHistoryEntry } from './history-entry.js'
 import { settle } from './internal/settle.js'
 import type { StateDatabase } from './state-database.js'
 

@@ -12,22 +12,6 @@ import {
   type NewHistoryEntry,
 } from '@courier/core'
 
-// The history's data types are core's (the port the UI server uses); this module keeps them as they are stored.
-export type {
-  HistoryBytes,
-  HistoryCollectionRef,
-  HistoryEntry,
-  HistoryFormPart,
-  HistoryHop,
-  HistoryRecord,
-  HistoryRequest,
-  HistoryRequestBody,
-  HistoryResponse,
-  HistorySource,
-  HistorySummary,
-  NewHistoryEntry,
-} from '@courier/core'
-
 /**
  * Redacts and bounds one send for the history: core's `redactExchange` with the caller's secrets (credential
  * headers masked, secret values masked in URLs, headers and text bodies), then any raw occurrence of a secret in

@@ -8,6 +8,7 @@ export { createSqliteCookieStore } from './create-sqlite-cookie-store.js'
 export { createHistoryStore } from './create-history-store.js'
 export type { HistoryListOptions, HistoryStore, HistoryStoreOptions } from './create-history-store.js'
 export { toHistoryEntry } from './history-entry.js'
+// The history's data types are core's (the port the UI server uses).
 export type {
   HistoryBytes,
   HistoryCollectionRef,
@@ -21,7 +22,7 @@ export type {
   HistorySource,
   HistorySummary,
   NewHistoryEntry,
-} from './history-entry.js'
+} from '@courier/core'
 export { createSecretStore, isSecretScope } from './create-secret-store.js'
 export type { SecretScope, SecretStore, SecretValue } from './create-secret-store.js'
 export { splitSecretValues, withSecretValues } from './secret-values.js'

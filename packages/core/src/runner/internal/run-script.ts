@@ -84,15 +84,17 @@ export async function runScripts(
       { timeoutMs: options.timeoutScriptMs ?? 0 },
       state.host,
     )
-    for (const sent of state.sent.splice(0))
-      events.push({
-        ...sent,
-        type: 'script:request',
-        iteration,
-        item: ref,
-        event: script.listen,
-        owner: script.owner,
-      })
+    // Most scripts send nothing: no new array for them on this hot path.
+    if (state.sent.length > 0)
+      for (const sent of state.sent.splice(0))
+        events.push({
+          ...sent,
+          type: 'script:request',
+          iteration,
+          item: ref,
+          event: script.listen,
+          owner: script.owner,
+        })
     scopes.globals = output.scopes.globals
     scopes.collection = output.scopes.collection
     scopes.environment = output.scopes.environment
