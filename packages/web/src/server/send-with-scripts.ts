@@ -145,11 +145,7 @@ export async function sendWithScripts(
   const scriptErrors: ScriptErrorJson[] = []
   const scriptRequests: ScriptRequestJson[] = []
   const run = runCollection(input.alone, {
-    scopes: {
-      ...(scopes.globals === undefined ? {} : { globals: scopes.globals }),
-      ...(scopes.environment === undefined ? {} : { environment: scopes.environment }),
-      ...(scopes.collection === undefined ? {} : { collection: scopes.collection }),
-    },
+    scopes,
     transport: ctx.transport,
     cookies: ctx.cookies,
     files: options.files,
