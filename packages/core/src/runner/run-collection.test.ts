@@ -28,6 +28,7 @@ function fakeEngine(handlers: Record<string, Handler> = {}): { engine: ScriptEng
       }
       return Promise.resolve({ ...base, ...handlers[input.code]?.(input) })
     },
+    endRealm: () => undefined,
     close: () => Promise.resolve(),
   }
   return { engine, calls }

@@ -20,6 +20,24 @@ import type { ItemRef, RunEvent } from './types.js'
  * @example for await (const event of runCollection(collection, options)) if (event.type === 'run:finished') console.log(event.stats)
  */
 export async function* runCollection(collection: Collection, options: RunOptions): AsyncGenerator<RunEvent> {
+  const realm = `run ${++runsStarted}`
+  try {
+    yield* runInRealm(collection, options, realm)
+  } finally {
+    // Also when the consumer stops early: the engine may give the run's context to another run.
+    options.scriptEngine?.endRealm(realm)
+  }
+}
+
+// Each run's scripts share one realm of the script engine (ScriptRunOptions.realm), unique in this process: what they
+// change in the globals and built-ins, later scripts of the run see, as in Newman.
+let runsStarted = 0
+
+async function* runInRealm(
+  collection: Collection,
+  options: RunOptions,
+  realm: string,
+): AsyncGenerator<RunEvent> {
   const source = options.source ?? collection.info?.name ?? 'collection'
   const requests = selectRequests(collection, options.folders, {
     source,
@@ -82,6 +100,7 @@ export async function* runCollection(collection: Collection, options: RunOptions
         cookies,
         tally,
         dynamic,
+        realm,
       }
       const outcome = yield* runItem(ctx)
       if (options.bail === true && tally.failures.length > 0) {

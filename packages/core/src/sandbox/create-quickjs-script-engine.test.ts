@@ -207,6 +207,92 @@ describe('createQuickJsScriptEngine', () => {
   })
 })
 
+// A run's scripts share one context, as in Newman (ScriptRunOptions.realm): what they change in the globals and
+// built-ins, later scripts of the run see; another run starts clean.
+describe('runs (realms)', () => {
+  const inRun = (realm: string | undefined, code: string) =>
+    engine.run(sampleScriptInput(code), { timeoutMs: 0, ...(realm === undefined ? {} : { realm }) })
+  const outcome = async (realm: string | undefined, check: string) =>
+    (await inRun(realm, `pm.test('check', () => pm.expect(${check}).to.be.true)`)).tests
+
+  it("shares what a run's scripts change in the globals and built-ins with its later scripts", async () => {
+    await inRun(
+      'shared',
+      `helpers = { twice: (n) => n * 2 }
+      Object.prototype.check = function () { return 'checked' }
+      JSON.parse = () => 'forged'
+      var declared = 1
+      function declaredFn() {}`,
+    )
+    const out = await inRun(
+      'shared',
+      `pm.test('kept', () => pm.expect([helpers.twice(2), ({}).check(), JSON.parse('1'), typeof declared, typeof declaredFn])
+        .to.deep.equal([4, 'checked', 'forged', 'undefined', 'undefined']))`,
+    )
+    expect(out.tests).toEqual([{ name: 'kept', passed: true, skipped: false }])
+    engine.endRealm('shared')
+    expect(
+      await outcome('after shared', "typeof helpers === 'undefined' && ({}).check === undefined"),
+    ).toEqual([{ name: 'check', passed: true, skipped: false }])
+    engine.endRealm('after shared')
+  })
+
+  it('gives each script of a run a fresh pm, postman and console', async () => {
+    await inRun(
+      'fresh pm',
+      `pm.environment.set = function () { throw new Error('sabotaged') }
+      pm.extra = 'left'
+      postman.setEnvironmentVariable = null
+      console.log = function () {}`,
+    )
+    const out = await inRun(
+      'fresh pm',
+      `console.log('captured')
+      pm.environment.set('a', '1')
+      postman.setEnvironmentVariable('b', 2)
+      pm.test('fresh', () => pm.expect(pm.extra).to.equal(undefined))`,
+    )
+    expect(out.tests).toEqual([{ name: 'fresh', passed: true, skipped: false }])
+    expect(out.console).toEqual([{ level: 'log', text: 'captured' }])
+    expect(out.scopes.environment).toEqual([
+      { key: 'a', value: '1' },
+      { key: 'b', value: '2' },
+    ])
+    engine.endRealm('fresh pm')
+  })
+
+  it('keeps runs going at the same time apart, and a script of no run out of both', async () => {
+    await inRun('first', "owner = 'first'; Array.prototype.mark = 'first'")
+    await inRun('second', "owner = 'second'")
+    await inRun(undefined, "owner = 'nobody'")
+    expect(await outcome(undefined, "typeof owner === 'undefined' && [].mark === undefined")).toMatchObject([
+      { passed: true },
+    ])
+    expect(await outcome('first', "owner === 'first' && [].mark === 'first'")).toMatchObject([
+      { passed: true },
+    ])
+    expect(await outcome('second', "owner === 'second' && [].mark === undefined")).toMatchObject([
+      { passed: true },
+    ])
+    engine.endRealm('first')
+    engine.endRealm('second')
+  })
+
+  it('gives the next run a clean context after a change that cannot be undone in place', async () => {
+    await inRun(
+      'frozen',
+      "Object.freeze(Array.prototype); Object.defineProperty(JSON, 'parse', { value: () => 'forged' })",
+    )
+    expect(await outcome('frozen', 'Object.isFrozen(Array.prototype)')).toMatchObject([{ passed: true }])
+    engine.endRealm('frozen')
+    expect(
+      await outcome('after frozen', "!Object.isFrozen(Array.prototype) && JSON.parse('1') === 1"),
+    ).toMatchObject([{ passed: true }])
+    engine.endRealm('after frozen')
+    await expectStillWorks()
+  })
+})
+
 describe('escaping the sandbox', () => {
   it('finds no host objects', async () => {
     const out = await run(`

@@ -1,13 +1,13 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { callHost, replyError, type HostCall, type HostReply } from './internal/call-host.js'
-import type { ScriptEngine, ScriptHost, ScriptInput, ScriptLimits, ScriptOutput } from './types.js'
+import type { ScriptEngine, ScriptHost, ScriptInput, ScriptOutput, ScriptRunOptions } from './types.js'
 
 /** Options for `createQuickJsScriptEngine`. */
 export interface QuickJsScriptEngineOptions {
   /** The QuickJS heap limit of the sandbox. Default 64 MiB. */
   memoryLimitBytes?: number
-  /** The time limit of a script when `ScriptLimits.timeoutMs` is 0. Default 10 000 ms. */
+  /** The time limit of a script when `ScriptRunOptions.timeoutMs` is 0. Default 10 000 ms. */
   defaultTimeoutMs?: number
 }
 
@@ -116,13 +116,21 @@ class QuickJsScriptEngine implements ScriptEngine {
     this.#spawn().catch(() => undefined)
   }
 
-  run(input: ScriptInput, limits: ScriptLimits, host?: ScriptHost): Promise<ScriptOutput> {
+  run(input: ScriptInput, options: ScriptRunOptions, host?: ScriptHost): Promise<ScriptOutput> {
     if (this.#closed) return Promise.reject(new TypeError('the script engine is closed'))
     // Newman's --timeout-script may be Infinity; a timer past 2^31-1 ms would fire at once.
-    const timeoutMs = Math.min(limits.timeoutMs > 0 ? limits.timeoutMs : this.#defaultTimeoutMs, maxTimeoutMs)
-    const result = this.#queue.then(() => this.#send(input, timeoutMs, host))
+    const timeoutMs = Math.min(
+      options.timeoutMs > 0 ? options.timeoutMs : this.#defaultTimeoutMs,
+      maxTimeoutMs,
+    )
+    const result = this.#queue.then(() => this.#send(input, timeoutMs, options.realm, host))
     this.#queue = result.catch(() => undefined)
     return result
+  }
+
+  endRealm(realm: string): void {
+    // In order after the run's last script; a worker not started yet (or replaced) holds nothing of the run.
+    this.#worker?.postMessage({ endRealm: realm })
   }
 
   async close(): Promise<void> {
@@ -133,7 +141,12 @@ class QuickJsScriptEngine implements ScriptEngine {
     if (worker) await worker.terminate()
   }
 
-  async #send(input: ScriptInput, timeoutMs: number, host: ScriptHost | undefined): Promise<ScriptOutput> {
+  async #send(
+    input: ScriptInput,
+    timeoutMs: number,
+    realm: string | undefined,
+    host: ScriptHost | undefined,
+  ): Promise<ScriptOutput> {
     const worker = this.#worker ?? (await this.#spawn())
     worker.ref()
     return new Promise<ScriptOutput>((resolve, reject) => {
@@ -147,7 +160,13 @@ class QuickJsScriptEngine implements ScriptEngine {
       }, timeoutMs + watchdogGraceMs)
       this.#pending = { id, input, host, ended: undefined, resolve, reject, watchdog }
       try {
-        worker.postMessage({ id, input: JSON.stringify(input, plainData), code: input.code, timeoutMs })
+        worker.postMessage({
+          id,
+          input: JSON.stringify(input, plainData),
+          code: input.code,
+          timeoutMs,
+          realm,
+        })
       } catch (error) {
         // Not plain data (a function, a symbol): a bug of the caller, not an outcome.
         this.#pending?.ended?.abort()

@@ -7,7 +7,7 @@ export type {
   ScriptHost,
   ScriptKeyValue,
   ScriptInput,
-  ScriptLimits,
+  ScriptRunOptions,
   ScriptOutput,
   ScriptRequest,
   ScriptResponse,

@@ -100,10 +100,17 @@ export interface ScriptOutput {
   }
 }
 
-/** Limits of one script run. */
-export interface ScriptLimits {
+/** How one script runs: its time limit, and the run it belongs to. */
+export interface ScriptRunOptions {
   /** Newman's --timeout-script; 0 means the engine's default. */
   timeoutMs: number
+  /**
+   * The collection run the script belongs to (any string unique to that run). As in Newman, which gives a run one
+   * context, the scripts of one run share what they change in the globals and built-ins (`helpers = {…}` in a
+   * collection script, `Object.prototype.check = …`); a script of another run, or one without a realm, starts from
+   * a clean context. `pm`, `postman` and `console` are fresh for every script either way.
+   */
+  realm?: string
 }
 
 /** A header or form entry of a request a script sends. */
@@ -172,6 +179,8 @@ export interface ScriptHost {
  * Without a `host`, `pm.sendRequest` and `pm.cookies.jar()` answer with an error.
  */
 export interface ScriptEngine {
-  run(input: ScriptInput, limits: ScriptLimits, host?: ScriptHost): Promise<ScriptOutput>
+  run(input: ScriptInput, options: ScriptRunOptions, host?: ScriptHost): Promise<ScriptOutput>
+  /** The run `realm` (ScriptRunOptions.realm) is over: its changes can be put back and its context given to another. */
+  endRealm(realm: string): void
   close(): Promise<void>
 }

@@ -40,6 +40,8 @@ import {
 } from '../../src/index.js'
 
 const suitesRoot = path.resolve(import.meta.dirname, '../../../../../shared/corpus/newman/integration')
+/** Courier's own suites, in the corpus's layout: behaviour Newman's suites do not cover (a run's shared context). */
+const ownSuitesRoot = path.resolve(import.meta.dirname, 'suites')
 
 /**
  * Suites where Courier and Newman do not (yet) agree: the items whose executions differ (`iteration:item path`, as
@@ -176,10 +178,10 @@ function listFiles(folder: string): string[] {
 }
 
 /** `<name>.postman_<kind>.<ext>` files with the same `<name>` (folder included) form one suite. */
-function discoverSuites(): Suite[] {
+function discoverSuites(root: string): Suite[] {
   const groups = new Map<string, Record<string, string>>()
-  for (const file of listFiles(suitesRoot)) {
-    const parts = /^(.+)\.postman_([^.]+)(\.skip)?\.([^.]{3,})$/i.exec(path.relative(suitesRoot, file))
+  for (const file of listFiles(root)) {
+    const parts = /^(.+)\.postman_([^.]+)(\.skip)?\.([^.]{3,})$/i.exec(path.relative(root, file))
     if (parts === null || parts[3] !== undefined) continue
     const [, name = '', kind = '', , ext = ''] = parts
     const group = groups.get(name) ?? {}
@@ -449,16 +451,24 @@ function compareRuns(newmanRun: RunRecord, courierRun: RunRecord): { items: stri
 
 // ---- the test ---------------------------------------------------------------------------------------------------
 
-const suites = discoverSuites()
+const corpusSuites = discoverSuites(suitesRoot)
+const ownSuiteList = discoverSuites(ownSuitesRoot)
+const suites = [...corpusSuites, ...ownSuiteList]
 let network: Network
 let workingDir: string
-// One engine for every suite, as `courier run` has one per run: it runs one script at a time, each in a clean
-// global scope, and loads QuickJS and the bundled libraries once (one engine per suite loads them 46 times).
+// One engine for the corpus's suites, as the UI server has one for every Send: it runs one script at a time, each run
+// in a realm of its own (a suite's scripts share their globals, as in Newman; another suite's start clean), and loads
+// QuickJS and the bundled libraries once (one engine per suite loads them 46 times). Courier's own suites, which test
+// what a run's scripts share, get one of their own, as `courier run` has: five suites at once on one engine may take
+// a context from a run that is still going (the engine keeps three).
 let scriptEngine: ScriptEngine
+let ownScriptEngine: ScriptEngine
+const ownSuites = new Set(ownSuiteList.map((suite) => suite.name))
 
 beforeAll(async () => {
   network = await startNetwork()
   scriptEngine = createQuickJsScriptEngine()
+  ownScriptEngine = createQuickJsScriptEngine()
   // Newman's harness runs from its repository root, where form-data and binary sources say `test/integration/…`.
   workingDir = mkdtempSync(path.join(tmpdir(), 'courier-newman-'))
   mkdirSync(path.join(workingDir, 'test'))
@@ -467,13 +477,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await scriptEngine.close()
+  await ownScriptEngine.close()
   await network.close()
   rmSync(workingDir, { recursive: true, force: true })
 })
 
 describe.concurrent('Courier matches Newman 6 on its integration suites', () => {
   it('finds every suite of the corpus', () => {
-    expect(suites.length).toBeGreaterThanOrEqual(45)
+    expect(corpusSuites.length).toBeGreaterThanOrEqual(45)
+    expect(suites.map((suite) => suite.name)).toContain('shared-context')
     for (const name of Object.keys(knownDifferences))
       expect(
         suites.map((suite) => suite.name),
@@ -487,7 +499,11 @@ describe.concurrent('Courier matches Newman 6 on its integration suites', () => 
       async () => {
         const [theirs, ours] = await Promise.all([
           runNewman(suite, network, workingDir),
-          runCourier(suite, { network, workingDir, scriptEngine }),
+          runCourier(suite, {
+            network,
+            workingDir,
+            scriptEngine: ownSuites.has(suite.name) ? ownScriptEngine : scriptEngine,
+          }),
         ])
         expect(theirs.executions.length, 'Newman ran no request: the harness is broken').toBeGreaterThan(0)
         const { items, lines } = compareRuns(theirs, ours)

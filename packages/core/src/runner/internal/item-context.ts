@@ -29,4 +29,6 @@ export interface ItemContext {
   cookies: CookieStore
   tally: RunTally
   dynamic: DynamicVariableProvider
+  /** The run's realm in the script engine: its scripts share their changes to the globals and built-ins. */
+  realm: string
 }

@@ -81,7 +81,7 @@ export async function runScripts(
           eventName: script.listen,
         },
       },
-      { timeoutMs: options.timeoutScriptMs ?? 0 },
+      { timeoutMs: options.timeoutScriptMs ?? 0, realm: ctx.realm },
       state.host,
     )
     // Most scripts send nothing: no new array for them on this hot path.

@@ -731,30 +731,32 @@ export const pmLayerSource: string = String.raw`
   // Legacy global: the response's cookies, as pm.cookies.all() gives them.
   ownProperty(g, 'responseCookies', function () { return pm.cookies.all() })
 
-  // What a script may change for the next one: globals, the built-ins' own properties, and the objects of this
-  // layer that live as long as the context (pm, postman, console). A snapshot of their descriptors, taken once
-  // (baseline()), is restored after each script (prototype tricks, JSON = …, Array.prototype.x = …, pm.test = …).
+  // What a script may change for later ones. As in Newman, where one run shares one context: the globals and the
+  // built-ins' own properties (\`helpers = {…}\` or \`Object.prototype.check = …\` in a collection script, for the
+  // requests after it) are kept for the rest of the run and put back before a script of another run; the objects of
+  // this layer that live as long as the context (pm, postman, console) are put back after each script, as Postman
+  // gives each script a fresh pm. A snapshot of each object's descriptors, taken once (baseline()), is what is put
+  // back (prototype tricks, JSON = …, Array.prototype.x = …, pm.test = …).
   var ownKeys = Reflect.ownKeys, getDescriptor = Reflect.getOwnPropertyDescriptor
   var defineProperty = Reflect.defineProperty, deleteProperty = Reflect.deleteProperty
   var stringify = JSON.stringify, parse = JSON.parse
   var makeFunction = Function
-  var guarded = [g, Object, Object.prototype, Array, Array.prototype, String, String.prototype, Number,
+  var runGuarded = [g, Object, Object.prototype, Array, Array.prototype, String, String.prototype, Number,
     Number.prototype, Boolean, Boolean.prototype, Function, Function.prototype, Promise, Promise.prototype, JSON, Math, Date,
     Date.prototype, RegExp, RegExp.prototype, Error, Error.prototype, Symbol, Symbol.prototype, Map.prototype,
     Set.prototype, Reflect]
   // The binary built-ins too: Buffer (module-loader-source.ts) hands scripts a way up to them.
   var TypedArray = Object.getPrototypeOf(Uint8Array)
-  guarded.push(TypedArray, TypedArray.prototype, Uint8Array.prototype, ArrayBuffer, ArrayBuffer.prototype,
+  runGuarded.push(TypedArray, TypedArray.prototype, Uint8Array.prototype, ArrayBuffer, ArrayBuffer.prototype,
     DataView.prototype, WeakMap.prototype, WeakSet.prototype)
-  guarded.push(pm, pm.test, pm.globals, pm.collectionVariables, pm.environment, pm.iterationData, pm.variables,
-    pm.execution, postman, g.console)
+  var scriptGuarded = [pm, pm.test, pm.globals, pm.collectionVariables, pm.environment, pm.iterationData, pm.variables,
+    pm.execution, postman, g.console]
   var getPrototypeOf = Reflect.getPrototypeOf, setPrototypeOf = Reflect.setPrototypeOf
   var isExtensible = Reflect.isExtensible
   // Per guarded object: its prototype, whether it is extensible, its keys in ownKeys order, their descriptors, and
   // the values of its data properties by index (the common case compares arrays, no Map lookup or descriptor).
-  var snapshots = null
-  function snapshot() {
-    snapshots = guarded.map(function (o) {
+  function snapshot(guarded) {
+    return guarded.map(function (o) {
       var keys = ownKeys(o), descriptors = new Map(), values = []
       keys.forEach(function (k) {
         var d = getDescriptor(o, k)
@@ -792,7 +794,7 @@ export const pmLayerSource: string = String.raw`
       m.forEach(function (d, k) { if (getDescriptor(o, k) === undefined) put(o, k, d) })
     }
   }
-  function restore() {
+  function restore(guarded, snapshots) {
     for (var i = 0; i < guarded.length; i++) {
       var o = guarded[i], s = snapshots[i]
       if (getPrototypeOf(o) !== s.proto && !setPrototypeOf(o, s.proto)) unrestorable('a prototype')
@@ -817,7 +819,6 @@ export const pmLayerSource: string = String.raw`
   // the snapshot's value, each accessor's getter and setter, and each object's prototype, extensibility and key count.
   // A deleted key shows as a changed value, or as a missing own property where the prototype chain holds the same
   // value. It calls only functions taken before any script ran. When it says "changed", restore() walks everything.
-  var unchanged = null
   function sameAccessor(o, k, was) {
     var now = getDescriptor(o, k)
     return now !== undefined && !('value' in now) && now.get === was.get && now.set === was.set
@@ -829,7 +830,7 @@ export const pmLayerSource: string = String.raw`
     }
     return undefined
   }
-  function compileUnchanged() {
+  function compileUnchanged(guarded, snapshots) {
     var keys = [], values = [], lines = ['var x']
     guarded.forEach(function (o, i) {
       var s = snapshots[i], tests = []
@@ -866,6 +867,12 @@ export const pmLayerSource: string = String.raw`
         sameAccessor)
     }
   }
+  // A list of guarded objects, its snapshot and its generated check: put(), once nothing more is guarded.
+  function guard(guarded) {
+    var snapshots = snapshot(guarded), unchanged = compileUnchanged(guarded, snapshots)
+    return function () { if (!unchanged()) restore(guarded, snapshots) }
+  }
+  var resetRun = null, resetScript = null
 
   var compiled = null
   var courier = {
@@ -875,13 +882,13 @@ export const pmLayerSource: string = String.raw`
     // Before the baseline, for an extension: objects of its own that live as long as the context (SugarJS's records
     // of its methods, which its sugarRestore() reads), restored after each script like the built-ins.
     guard: function () {
-      if (snapshots !== null) throw new Error('the baseline is taken')
-      for (var i = 0; i < arguments.length; i++) guarded.push(arguments[i])
+      if (resetRun !== null) throw new Error('the baseline is taken')
+      for (var i = 0; i < arguments.length; i++) runGuarded.push(arguments[i])
     },
     baseline: function () {
-      if (snapshots !== null) throw new Error('the baseline is taken once')
-      snapshot()
-      unchanged = compileUnchanged()
+      if (resetRun !== null) throw new Error('the baseline is taken once')
+      resetRun = guard(runGuarded)
+      resetScript = guard(scriptGuarded)
     },
     begin: function (json) {
       var input = parse(json), scopes = input.scopes
@@ -905,9 +912,6 @@ export const pmLayerSource: string = String.raw`
       var fn = compiled
       compiled = null
       fn.apply(undefined, state.args)
-    },
-    finish: function () {
-      try { return courier.output() } finally { courier.reset() }
     },
     // One turn of the worker's loop: fires at most one due timer (the worker drains the promise jobs it queued
     // before the next, as Node does), hands over up to limit host calls, and tells what is still awaited.
@@ -956,12 +960,17 @@ export const pmLayerSource: string = String.raw`
       })
       return stringify(out)
     },
-    // A script's sloppy-mode globals (x = 1 without a declaration) must not reach the next script.
+    // After each script: pm, postman and console as they were.
     reset: function () {
       state = null
       compiled = null
-      if (snapshots === null) throw new Error('no baseline')
-      if (!unchanged()) restore()
+      if (resetScript === null) throw new Error('no baseline')
+      resetScript()
+    },
+    // Before the first script of another run: the globals (a sloppy-mode x = 1) and the built-ins as they were.
+    resetRun: function () {
+      if (resetRun === null) throw new Error('no baseline')
+      resetRun()
     },
   }
   Object.freeze(courier)

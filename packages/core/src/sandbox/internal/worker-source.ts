@@ -1,17 +1,20 @@
 // The worker thread's program, run with `new Worker(source, { eval: true })` (a CommonJS script). Kept as a string so
 // the same code runs from sources under vitest and from dist, with no second entry point to build or locate.
-// It owns one QuickJS runtime and one warm context (chai and the pm layer loaded once), and recreates them after a
-// script hit the time or memory limit, whose state QuickJS does not promise to be consistent.
+// It owns one QuickJS runtime and up to three warm contexts (chai and the pm layer loaded once in each; one per run
+// going on), and recreates them after a script hit the time or memory limit, whose state QuickJS does not promise to
+// be consistent.
 // The memory limit is the WASM memory's maximum: this build's JS_SetMemoryLimit counts 8 bytes a block (no
 // malloc_usable_size), so 100 MB of typed arrays pass a 32 MB limit. At the cap, malloc fails and QuickJS throws
 // 'out of memory'. A script that got there costs a fresh WASM module (the memory never shrinks).
 import { moduleHostSource } from './module-loader-source.js'
 
 /**
- * The worker's JavaScript source. Receives `{ id, input, code, timeoutMs }` (input: the ScriptInput as JSON text),
- * answers `{ id, output?, error? }` (output: the ScriptOutput as JSON text, without its error) or `{ id, fatal }`.
- * Meanwhile it may post host calls `{ id, call: { callId, op, payload } }`, answered by `{ id, reply: { callId,
- * value } }` or `{ id, reply: { callId, error: { message, code? } } }`.
+ * The worker's JavaScript source. Receives `{ id, input, code, timeoutMs, realm? }` (input: the ScriptInput as JSON
+ * text; realm: the run the script belongs to, whose scripts share the globals and built-ins they change), answers
+ * `{ id, output?, error? }` (output: the ScriptOutput as JSON text, without its error) or `{ id, fatal }`.
+ * `{ endRealm }` says a run is over (its context is cleaned and freed). While a script runs, the worker may post host
+ * calls `{ id, call: { callId, op, payload } }`, answered by `{ id, reply: { callId, value } }` or
+ * `{ id, reply: { callId, error: { message, code? } } }`.
  */
 export const workerSource: string = String.raw`
 'use strict'
@@ -20,30 +23,47 @@ const { quickjsPath, chaiBundle, pmLayer, memoryLimitBytes, maxStackBytes } = wo
 const { libraryBundles, moduleLoader, extensions } = workerData
 let QuickJS = null
 let runtime = null
-let context = null
 let deadline = 0
 let interrupted = false
-// The pm layer's protocol functions (__courier.begin…), taken once per context: called directly, no source to parse.
+// The warm contexts (at most maxContexts, in one runtime), each a slot: { context, api, compiled, realm, used }.
+// realm: the run whose changes to the globals and built-ins the context holds (its scripts share them, as Newman gives
+// a run one context), or null when it holds none. A run keeps its context while it is among the most recently used;
+// a script of a new run takes a free context, a new one, or the least recently used one, whose changes are put back
+// first (__courier.resetRun()). Runs at the same time (Sends in the UI) each keep their own.
+let slots = []
+const maxContexts = 3
+let lastUse = 0
+// The slot in use, and its parts: the context, the pm layer's protocol functions (__courier.begin…, taken once per
+// context: called directly, no source to parse), and the compiled scripts (source → a factory making a fresh function
+// of it on each run, so the same collection script run for every request compiles once, issue #6; least recently
+// used first, at most maxCompiled).
+let slot = null
+let context = null
 let api = null
-// Compiled scripts of this context: source → a factory making a fresh function of it on each run, so the same
-// collection script run for every request compiles once (issue #6); least recently used first, at most maxCompiled.
 let compiled = new Map()
 const maxCompiled = 256
 
-function releaseHandles() {
-  compiled.forEach((handle) => { try { handle.dispose() } catch (e) { /* dropped with the context */ } })
-  compiled = new Map()
-  if (api !== null) {
-    Object.keys(api).forEach((name) => { try { api[name].dispose() } catch (e) { /* idem */ } })
-    api = null
-  }
+function use(s) {
+  slot = s
+  context = s === null ? null : s.context
+  api = s === null ? null : s.api
+  compiled = s === null ? new Map() : s.compiled
 }
 
+function releaseSlot(s) {
+  s.compiled.forEach((handle) => { try { handle.dispose() } catch (e) { /* dropped with the context */ } })
+  if (s.api !== null) {
+    Object.keys(s.api).forEach((name) => { try { s.api[name].dispose() } catch (e) { /* idem */ } })
+  }
+  try { s.context.dispose() } catch (e) { /* a broken context is dropped anyway */ }
+}
+
+// Every context and the runtime: after a script QuickJS may have left unsound (its deadline hit mid-code, memory).
 function dispose() {
-  releaseHandles()
-  try { if (context) context.dispose() } catch (e) { /* a broken context is dropped anyway */ }
+  slots.forEach(releaseSlot)
+  slots = []
+  use(null)
   try { if (runtime) runtime.dispose() } catch (e) { /* idem */ }
-  context = null
   runtime = null
 }
 
@@ -58,8 +78,7 @@ function evalOrThrow(code, filename) {
 }
 
 ${moduleHostSource}
-function create() {
-  dispose()
+function newRuntime() {
   runtime = QuickJS.newRuntime()
   runtime.setMemoryLimit(memoryLimitBytes)
   runtime.setMaxStackSize(maxStackBytes)
@@ -68,7 +87,14 @@ function create() {
     interrupted = true
     return true
   })
-  context = runtime.newContext()
+}
+
+// A warm context: chai, require(), the pm layer and the extensions loaded, its baseline taken.
+function newSlot() {
+  if (runtime === null) newRuntime()
+  const s = { context: runtime.newContext(), api: null, compiled: new Map(), realm: null, used: 0 }
+  slots.push(s)
+  use(s)
   deadline = Date.now() + 30000
   evalOrThrow(chaiBundle, 'chai.js')
   // require() (module-loader-source.ts): a library compiles on first use, in time that is not the script's.
@@ -90,16 +116,35 @@ function create() {
   if (taken.error) {
     const e = context.dump(taken.error)
     taken.error.dispose()
+    courier.dispose()
     throw new Error('the sandbox could not take its baseline: ' + JSON.stringify(e))
   }
   taken.value.dispose()
   // Function.prototype.toString as it is before any script ran: checks what a compilation gave (compile()).
   const fnConstructor = context.getProp(context.global, 'Function')
   const fnProto = context.getProp(fnConstructor, 'prototype')
-  api = { courier: courier, toString: context.getProp(fnProto, 'toString') }
+  s.api = { courier: courier, toString: context.getProp(fnProto, 'toString') }
   fnProto.dispose()
   fnConstructor.dispose()
-  ;['begin', 'invoke', 'poll', 'deliver', 'output', 'reset'].forEach((name) => { api[name] = context.getProp(courier, name) })
+  ;['begin', 'invoke', 'poll', 'deliver', 'output', 'reset', 'resetRun'].forEach((name) => { s.api[name] = context.getProp(courier, name) })
+  use(s)
+  return s
+}
+
+// The context for a script of this run (a string), or of none: the run's own, a free one, a new one, or the least
+// recently used one, cleaned. A context that cannot be cleaned is dropped (dispose()), and a new one made.
+function pick(realm) {
+  let s = typeof realm === 'string' ? slots.find((x) => x.realm === realm) : undefined
+  if (s === undefined) s = slots.find((x) => x.realm === null)
+  if (s === undefined && slots.length < maxContexts) s = newSlot()
+  if (s === undefined) {
+    s = slots.reduce((a, b) => (b.used < a.used ? b : a))
+    use(s)
+    if (!resetRun()) s = newSlot()
+  }
+  s.realm = typeof realm === 'string' ? realm : null
+  s.used = ++lastUse
+  use(s)
 }
 
 function dumpError(handle) {
@@ -289,7 +334,7 @@ function start(json, code, timeoutMs) {
 // is done.
 async function run(id, message) {
   const timeoutMs = message.timeoutMs
-  if (context === null) create()
+  pick(message.realm)
   interrupted = false
   deadline = Date.now() + timeoutMs
   let output
@@ -327,16 +372,30 @@ async function run(id, message) {
   return error === undefined ? { output } : { output, error }
 }
 
-// After the answer: the globals and built-ins back as they were. A context that cannot be cleaned is dropped.
-function reset() {
+// After the answer: pm, postman and console back as they were, and the globals and built-ins too when the script
+// belongs to no run. A context that cannot be cleaned is dropped, with the others (dispose()).
+function reset(realm) {
   if (context === null) return
+  if (cleanUp('reset') && typeof realm !== 'string') resetRun()
+}
+
+// The globals and built-ins of the slot in use back as they were: it holds no run's changes any more.
+function resetRun() {
+  if (!cleanUp('resetRun')) return false
+  slot.realm = null
+  return true
+}
+
+function cleanUp(name) {
   deadline = Date.now() + 1000
   interrupted = false
-  const r = callApi('reset')
+  const r = callApi(name)
   if (r.error || interrupted) {
     if (r.error) dumpError(r.error)
     dispose()
+    return false
   }
+  return true
 }
 
 const { newQuickJSWASMModule, newVariant, RELEASE_SYNC } = require(quickjsPath)
@@ -350,11 +409,21 @@ async function load() {
 }
 // Warm up before the first script arrives: the runner is usually busy with its first request meanwhile.
 let queue = load()
-  .then(create)
+  .then(() => { if (slots.length === 0) newSlot() })
   .catch(dispose)
 parentPort.on('message', (message) => {
   if (message.reply !== undefined) {
     receive(message)
+    return
+  }
+  if (message.endRealm !== undefined) {
+    // The run is over: its context cleaned now, free for the next run.
+    queue = queue.then(() => {
+      const s = slots.find((x) => x.realm === message.endRealm)
+      if (s === undefined) return
+      use(s)
+      resetRun()
+    }).catch(dispose)
     return
   }
   queue = queue.then(load).then(async () => {
@@ -367,7 +436,7 @@ parentPort.on('message', (message) => {
     }
     parentPort.postMessage(reply)
     try {
-      reset()
+      reset(message.realm)
     } catch (e) {
       dispose()
     }
