@@ -14,6 +14,11 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     statSync(new URL(path, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1
   // tsc -b rewrites dist/.tsbuildinfo whenever it emits: a bundle older than that misses a change.
   const bundled = modified('../dist/courier.js') >= modified('../dist/.tsbuildinfo')
+  // `courier run`: the script sandbox starts loading in its worker thread now, while the CLI loads (issue #6).
+  if (args[0] === 'run') {
+    const prewarm = await import(bundled ? '../dist/courier-prewarm.js' : '../dist/prewarm-script-engine.js')
+    prewarm.prewarmScriptEngine(args[1])
+  }
   const { main } = await import(bundled ? '../dist/courier.js' : '../dist/main.js')
   process.exitCode = await main(args)
 }

@@ -12,10 +12,12 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url))
 await rm(`${packageDir}dist/chunks`, { recursive: true, force: true })
 await build({
   absWorkingDir: packageDir,
-  entryPoints: ['dist/main.js'],
+  // courier-prewarm.js: what bin/courier.js loads first for `courier run` (prewarm-script-engine.ts); the chunks it
+  // shares with courier.js are loaded once.
+  entryPoints: { courier: 'dist/main.js', 'courier-prewarm': 'dist/prewarm-script-engine.js' },
   // dist/courier.js sits where dist/main.js does: main reads ../package.json for the version.
   outdir: 'dist',
-  entryNames: 'courier',
+  entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   splitting: true,

@@ -3,7 +3,6 @@ import { resolve } from 'node:path'
 import {
   AppError,
   createCookieJar,
-  createQuickJsScriptEngine,
   createUndiciTransport,
   hasScripts,
   listRequests,
@@ -21,6 +20,7 @@ import {
 } from '@courier/core'
 import { ExitCode } from '../exit-codes.js'
 import { nodeFileSource } from '../node-file-source.js'
+import { discardPrewarmedEngine, takeScriptEngine } from '../prewarm-script-engine.js'
 import type { Terminal } from '../terminal.js'
 import { loadCookieJarFile } from './cookie-jar-file.js'
 import type { RunExportFlags } from './run-exports.js'
@@ -72,6 +72,15 @@ export async function runCommand(
   options: RunCommandOptions,
   terminal: Terminal,
 ): Promise<number> {
+  try {
+    return await runAndReport(file, options, terminal)
+  } finally {
+    // Bad input stopped the command before the run: the engine bin/courier.js started is not wanted.
+    void discardPrewarmedEngine()
+  }
+}
+
+async function runAndReport(file: string, options: RunCommandOptions, terminal: Terminal): Promise<number> {
   const shard = options.shard === undefined ? undefined : parseShard(options.shard)
   const inputs = await loadRunInputs(file, options, terminal)
   // `courier run "Collection/Folder"` in a workspace runs that folder, as `--folder Folder` does.
@@ -112,7 +121,9 @@ export async function runCommand(
   const tokenStore = usesOAuth2Grant(inputs.collection, scopes)
     ? await (await import('./open-token-store.js')).openTokenStore(process.env)
     : undefined
-  const scriptEngine = needsScripts ? createQuickJsScriptEngine() : undefined
+  // Started by bin/courier.js as the process started, when it could (prewarm-script-engine.ts).
+  const scriptEngine = needsScripts ? takeScriptEngine() : undefined
+  if (!needsScripts) await discardPrewarmedEngine()
   // Ctrl-C and --timeout stop the run between (or during) requests; the summary and reports still come out.
   const controller = new AbortController()
   const interrupt = () => controller.abort(new Error('interrupted'))

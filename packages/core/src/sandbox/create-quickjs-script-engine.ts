@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
-import { callHost, replyError, type HostCall, type HostReply } from './internal/call-host.js'
+import type * as CallHost from './internal/call-host.js'
+import type { HostCall, HostReply } from './internal/call-host.js'
 import type { ScriptEngine, ScriptHost, ScriptInput, ScriptOutput, ScriptRunOptions } from './types.js'
 
 /** Options for `createQuickJsScriptEngine`. */
@@ -56,7 +57,10 @@ function plainData(_key: string, value: unknown): unknown {
 
 // A host answering something that cannot be posted (a function, a class instance with private state) is answered
 // as an error rather than crashing the run.
-function cloneable(reply: HostReply): HostReply {
+function cloneable(
+  reply: HostReply,
+  replyError: (error: unknown) => { message: string; code?: string },
+): HostReply {
   try {
     structuredClone(reply)
     return reply
@@ -64,6 +68,11 @@ function cloneable(reply: HostReply): HostReply {
     return { callId: reply.callId, error: replyError(error) }
   }
 }
+
+// The host side of the bridge (its zod schemas) loads on a script's first host call: most runs make none, and the
+// engine starts sooner without it (bin/courier.js starts it before the CLI loads).
+let hostBridge: Promise<typeof CallHost> | undefined
+const loadHostBridge = () => (hostBridge ??= import('./internal/call-host.js'))
 
 // The worker's program and what it evaluates in QuickJS (~1.7 MB of source, mostly the require()-able libraries):
 // imported when the first engine starts its worker, not with @courier/core, so a run without scripts never parses
@@ -270,9 +279,11 @@ class QuickJsScriptEngine implements ScriptEngine {
     const worker = this.#worker
     if (typeof call.callId !== 'number') return
     pending.ended ??= new AbortController()
-    void callHost(pending.host, call, pending.ended.signal).then((reply) => {
+    const { signal } = pending.ended
+    void loadHostBridge().then(async ({ callHost, replyError }) => {
+      const reply = await callHost(pending.host, call, signal)
       if (this.#pending !== pending || this.#worker !== worker || worker === undefined) return
-      worker.postMessage({ id: pending.id, reply: cloneable(reply) })
+      worker.postMessage({ id: pending.id, reply: cloneable(reply, replyError) })
     })
   }
 }
