@@ -141,6 +141,41 @@ describe('legacy test globals', () => {
       ['none', true],
     ])
   })
+
+  // Issue #6: the copies are made only for a script that can see them (it names them, or uses arguments or eval).
+  it('gives the legacy parameters to a script that reaches them through arguments or eval, and none otherwise', async () => {
+    const input = (code: string) =>
+      sampleScriptInput(code, {
+        scopes: {
+          globals: [],
+          collection: [],
+          environment: [{ key: 'e', value: '1' }],
+          iterationData: [],
+          local: [],
+        },
+      })
+    const viaArguments = await engine.run(
+      input(`(function () {})(); const a = arguments
+      pm.test('seen', () => pm.expect([a[3].method, a[4].e, a[10]['Content-Type']]).to.deep.equal(['GET', '1', 'application/json']))`),
+      { timeoutMs: 0 },
+    )
+    expect(viaArguments.tests).toEqual([{ name: 'seen', passed: true, skipped: false }])
+    const viaEval = await engine.run(
+      input(`pm.test('seen', () => pm.expect(eval('environment').e).to.equal('1'))`),
+      {
+        timeoutMs: 0,
+      },
+    )
+    expect(viaEval.tests).toEqual([{ name: 'seen', passed: true, skipped: false }])
+    // Not named: postman.* setters still set the scope, with no copy to keep in step.
+    const unnamed = await engine.run(
+      input(`postman.setEnvironmentVariable('f', 2); postman.clearEnvironmentVariable('e')
+      pm.test('set', () => pm.expect(pm.environment.toObject()).to.deep.equal({ f: '2' }))`),
+      { timeoutMs: 0 },
+    )
+    expect(unnamed.tests).toEqual([{ name: 'set', passed: true, skipped: false }])
+    expect(unnamed.scopes.environment).toEqual([{ key: 'f', value: '2' }])
+  })
 })
 
 describe('pm.execution and pm.info', () => {

@@ -666,11 +666,21 @@ export const pmLayerSource: string = String.raw`
   function legacyScope(scope, name) {
     return {
       get: scope.get,
-      set: function (key, value) { value = legacyValue(value); current().copies[name][key] = value; scope.set(key, value) },
-      unset: function (key) { if (key) delete current().copies[name][key]; scope.unset(key) },
+      // No copies when the script cannot see them (begin()).
+      set: function (key, value) {
+        value = legacyValue(value)
+        var copies = current().copies
+        if (copies !== null) copies[name][key] = value
+        scope.set(key, value)
+      },
+      unset: function (key) {
+        var copies = current().copies
+        if (key && copies !== null) delete copies[name][key]
+        scope.unset(key)
+      },
       clear: function () {
-        var copy = current().copies[name]
-        Object.keys(copy).forEach(function (k) { delete copy[k] })
+        var copies = current().copies
+        if (copies !== null) Object.keys(copies[name]).forEach(function (k) { delete copies[name][k] })
         scope.clear()
       },
     }
@@ -890,23 +900,29 @@ export const pmLayerSource: string = String.raw`
       resetRun = guard(runGuarded)
       resetScript = guard(scriptGuarded)
     },
-    begin: function (json) {
+    // legacy: whether the script can see the legacy parameters made from the scopes and the request (request,
+    // environment, globals, data, responseHeaders): the worker tells from its source. When it cannot, they stay
+    // undefined and cost nothing (issue #6: a copy of every scope for every script).
+    begin: function (json, legacy) {
       var input = parse(json), scopes = input.scopes
       state = { input: input, own: Object.create(null), tests: [], legacy: {}, console: [], scopes: scopes,
         request: input.request, skipRequest: false, outbox: [], waiting: new Map(), nextCall: 1, timers: new Map(),
         nextTimer: 1, asyncError: undefined, copies: null }
       var res = input.response
-      var headerObject = {}
-      if (res) res.headers.forEach(function (x) { headerObject[x.key] = x.value })
       // A test script without a response (a network error) gets postman-sandbox's placeholders (its key is details).
       var noResponse = input.event === 'test' ? { code: { code: NaN, name: '', details: '' }, headers: {}, time: NaN } : {}
-      var copies = { environment: pm.environment.toObject(), globals: pm.globals.toObject() }
-      state.copies = copies
+      var made = [undefined, undefined, undefined, undefined, undefined]
+      if (legacy !== 0) {
+        var headerObject = {}
+        if (res) res.headers.forEach(function (x) { headerObject[x.key] = x.value })
+        state.copies = { environment: pm.environment.toObject(), globals: pm.globals.toObject() }
+        made = [legacyRequest(input), state.copies.environment, state.copies.globals, pm.iterationData.toObject(),
+          res ? headerObject : noResponse.headers]
+      }
       // In the order of the script function's parameters (worker-source.ts).
-      state.args = [pm, postman, state.legacy, legacyRequest(input), copies.environment, copies.globals,
-        pm.iterationData.toObject(), input.info.iteration,
+      state.args = [pm, postman, state.legacy, made[0], made[1], made[2], made[3], input.info.iteration,
         res ? res.body : undefined, res ? { code: res.code, name: res.status, detail: res.status } : noResponse.code,
-        res ? headerObject : noResponse.headers, res ? res.responseTime : noResponse.time]
+        made[4], res ? res.responseTime : noResponse.time]
     },
     invoke: function () {
       var fn = compiled

@@ -181,6 +181,13 @@ function classify(e, phase, timeoutMs) {
 
 const scriptParameters =
   'pm, postman, tests, request, environment, globals, data, iteration, responseBody, responseCode, responseHeaders, responseTime'
+// Whether a script's source can reach the legacy parameters that are copies of the scopes and the request: it names
+// one of them as a variable (not as a property: pm.environment), or uses arguments or eval, or writes an identifier
+// with a unicode escape. When not, __courier.begin() does not make them.
+const legacyNames = /(?<![$\w])(?<!\.\s*)(?:request|environment|globals|data|responseHeaders|arguments|eval)(?![$\w])|\\u/
+function seesLegacy(code) {
+  return legacyNames.test(code) ? 1 : 0
+}
 
 // Host calls (pm.sendRequest, the cookie jar) in flight at once; further ones wait inside the sandbox.
 const maxHostCalls = 32
@@ -205,20 +212,24 @@ function waitForHost(ms) {
   })
 }
 
-// Calls one of the pm layer's protocol functions with a string or number argument: { value } (a string) or { error }.
-function callApi(name, arg) {
+// Calls one of the pm layer's protocol functions with string or number arguments: { value } (a string) or { error }.
+function callApi(name, arg, second) {
   const argHandle = arg === undefined ? undefined
     : typeof arg === 'number' ? context.newNumber(arg) : context.newString(arg)
+  const secondHandle = second === undefined ? undefined : context.newNumber(second)
   try {
     const r = argHandle === undefined
       ? context.callFunction(api[name], context.undefined)
-      : context.callFunction(api[name], context.undefined, argHandle)
+      : secondHandle === undefined
+        ? context.callFunction(api[name], context.undefined, argHandle)
+        : context.callFunction(api[name], context.undefined, argHandle, secondHandle)
     if (r.error) return { error: r.error }
     const value = context.typeof(r.value) === 'string' ? context.getString(r.value) : undefined
     r.value.dispose()
     return { value }
   } finally {
     if (argHandle !== undefined) argHandle.dispose()
+    if (secondHandle !== undefined) secondHandle.dispose()
   }
 }
 
@@ -314,7 +325,7 @@ function scriptFunction(code) {
 
 // begin (the script's input), compile, run: each step's failure is the script's error, of that phase.
 function start(json, code, timeoutMs) {
-  const begun = callApi('begin', json)
+  const begun = callApi('begin', json, seesLegacy(code))
   if (begun.error) return classify(dumpError(begun.error), 'begin', timeoutMs)
   const made = scriptFunction(code)
   if (made.error) return classify(dumpError(made.error), 'compile', timeoutMs)
