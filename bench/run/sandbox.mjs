@@ -1,6 +1,7 @@
 // The script sandbox's cost per script, through the public engine API (`node bench/run/sandbox.mjs` after
 // `npm run build`): an empty script, a pre-request `pm.variables.set`, and bench/run's test script (three pm.tests),
-// 1,000 runs each after 100 warm-up runs, next to a bare worker-thread round trip carrying the same message. Wall
+// 1,000 runs each after 100 warm-up runs, in one realm as a run's scripts are (ADR 0008: the built-ins are checked
+// when the run ends, pm after each script), next to a bare worker-thread round trip carrying the same message. Wall
 // time and CPU time (this process and its worker) per script. BENCH_CORE names another @courier/core entry (e.g. a
 // checkout's `packages/core/src/index.ts`, run with `npx tsx`) to compare two versions at the same moment.
 import { performance } from 'node:perf_hooks'
