@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import type * as CallHost from './internal/call-host.js'
-import type { HostCall, HostReply } from './internal/call-host.js'
+import type { HostCall } from './internal/call-host.js'
 import type { ScriptEngine, ScriptHost, ScriptInput, ScriptOutput, ScriptRunOptions } from './types.js'
 
 /** Options for `createQuickJsScriptEngine`. */
@@ -53,20 +53,6 @@ function plainData(_key: string, value: unknown): unknown {
     throw new TypeError(`a script's input must be plain data, not a ${typeof value}`)
   }
   return value
-}
-
-// A host answering something that cannot be posted (a function, a class instance with private state) is answered
-// as an error rather than crashing the run.
-function cloneable(
-  reply: HostReply,
-  replyError: (error: unknown) => { message: string; code?: string },
-): HostReply {
-  try {
-    structuredClone(reply)
-    return reply
-  } catch (error) {
-    return { callId: reply.callId, error: replyError(error) }
-  }
 }
 
 // The host side of the bridge (its zod schemas) loads on a script's first host call: most runs make none, and the
@@ -280,10 +266,10 @@ class QuickJsScriptEngine implements ScriptEngine {
     if (typeof call.callId !== 'number') return
     pending.ended ??= new AbortController()
     const { signal } = pending.ended
-    void loadHostBridge().then(async ({ callHost, replyError }) => {
+    void loadHostBridge().then(async ({ callHost }) => {
       const reply = await callHost(pending.host, call, signal)
       if (this.#pending !== pending || this.#worker !== worker || worker === undefined) return
-      worker.postMessage({ id: pending.id, reply: cloneable(reply, replyError) })
+      worker.postMessage({ id: pending.id, reply })
     })
   }
 }

@@ -92,7 +92,8 @@ async function dispatch(host: ScriptHost | undefined, call: HostCall, signal: Ab
 
 /**
  * Serves one host call of a running script. Never rejects: a failure becomes the error the script's callback
- * receives (its message only; a code when the error has one, such as an AppError's).
+ * receives (its message only; a code when the error has one, such as an AppError's). So does an answer that cannot be
+ * posted to the worker (a function, a class instance with private state): only plain data goes back.
  */
 export async function callHost(
   host: ScriptHost | undefined,
@@ -100,8 +101,9 @@ export async function callHost(
   signal: AbortSignal,
 ): Promise<HostReply> {
   try {
-    const value = await dispatch(host, call, signal)
-    return { callId: call.callId, value: value ?? null }
+    const value = (await dispatch(host, call, signal)) ?? null
+    structuredClone(value)
+    return { callId: call.callId, value }
   } catch (error) {
     return { callId: call.callId, error: replyError(error) }
   }

@@ -4,8 +4,8 @@
 // once, when the context is ready (after the extensions); then per script `__courier.begin(json)`,
 // `__courier.compiled = function (...) {…}` holding the user's script, `__courier.invoke()`, the worker's loop (the
 // job queue, `__courier.poll()` for timers and host calls, `__courier.deliver()` for host answers),
-// `__courier.output()` returning the output as JSON, and `__courier.reset()` bringing the context back to its
-// baseline.
+// `__courier.output()` returning the output as JSON, and `__courier.reset()` putting pm, postman and console back;
+// `__courier.resetRun()` puts the globals and built-ins back to the baseline when a run ends (ADR 0008).
 
 /** The `pm` API's JavaScript source, evaluated inside the sandbox. */
 export const pmLayerSource: string = String.raw`
@@ -712,6 +712,20 @@ export const pmLayerSource: string = String.raw`
       headers: headersObject(r.headers), method: r.method, url: r.url, data: data }
   }
 
+  // The legacy parameters that copy the scopes and the request, for a script that can reach them (begin()); the
+  // environment and globals copies are kept in step by the postman.* setters (legacyScope()). noResponse: begin()'s
+  // placeholders for a script without a response.
+  function legacyParameters(input, noResponse) {
+    var headers = noResponse.headers
+    if (input.response) {
+      headers = {}
+      input.response.headers.forEach(function (x) { headers[x.key] = x.value })
+    }
+    state.copies = { environment: pm.environment.toObject(), globals: pm.globals.toObject() }
+    return { request: legacyRequest(input), environment: state.copies.environment, globals: state.copies.globals,
+      data: pm.iterationData.toObject(), headers: headers }
+  }
+
   var legacyEnvironment = legacyScope(pm.environment, 'environment')
   var legacyGlobals = legacyScope(pm.globals, 'globals')
   var postman = {
@@ -890,7 +904,7 @@ export const pmLayerSource: string = String.raw`
     // Once, after this layer and whatever the worker evaluates next at context creation (the extensions, e.g.
     // Postman's legacy prototype extensions), before any script: the state that restore() brings back.
     // Before the baseline, for an extension: objects of its own that live as long as the context (SugarJS's records
-    // of its methods, which its sugarRestore() reads), restored after each script like the built-ins.
+    // of its methods, which its sugarRestore() reads), put back when a run ends, like the built-ins.
     guard: function () {
       if (resetRun !== null) throw new Error('the baseline is taken')
       for (var i = 0; i < arguments.length; i++) runGuarded.push(arguments[i])
@@ -911,18 +925,11 @@ export const pmLayerSource: string = String.raw`
       var res = input.response
       // A test script without a response (a network error) gets postman-sandbox's placeholders (its key is details).
       var noResponse = input.event === 'test' ? { code: { code: NaN, name: '', details: '' }, headers: {}, time: NaN } : {}
-      var made = [undefined, undefined, undefined, undefined, undefined]
-      if (legacy !== 0) {
-        var headerObject = {}
-        if (res) res.headers.forEach(function (x) { headerObject[x.key] = x.value })
-        state.copies = { environment: pm.environment.toObject(), globals: pm.globals.toObject() }
-        made = [legacyRequest(input), state.copies.environment, state.copies.globals, pm.iterationData.toObject(),
-          res ? headerObject : noResponse.headers]
-      }
+      var l = legacy === 0 ? {} : legacyParameters(input, noResponse)
       // In the order of the script function's parameters (worker-source.ts).
-      state.args = [pm, postman, state.legacy, made[0], made[1], made[2], made[3], input.info.iteration,
+      state.args = [pm, postman, state.legacy, l.request, l.environment, l.globals, l.data, input.info.iteration,
         res ? res.body : undefined, res ? { code: res.code, name: res.status, detail: res.status } : noResponse.code,
-        made[4], res ? res.responseTime : noResponse.time]
+        l.headers, res ? res.responseTime : noResponse.time]
     },
     invoke: function () {
       var fn = compiled

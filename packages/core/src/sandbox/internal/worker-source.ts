@@ -213,23 +213,16 @@ function waitForHost(ms) {
 }
 
 // Calls one of the pm layer's protocol functions with string or number arguments: { value } (a string) or { error }.
-function callApi(name, arg, second) {
-  const argHandle = arg === undefined ? undefined
-    : typeof arg === 'number' ? context.newNumber(arg) : context.newString(arg)
-  const secondHandle = second === undefined ? undefined : context.newNumber(second)
+function callApi(name, ...args) {
+  const handles = args.map((arg) => (typeof arg === 'number' ? context.newNumber(arg) : context.newString(arg)))
   try {
-    const r = argHandle === undefined
-      ? context.callFunction(api[name], context.undefined)
-      : secondHandle === undefined
-        ? context.callFunction(api[name], context.undefined, argHandle)
-        : context.callFunction(api[name], context.undefined, argHandle, secondHandle)
+    const r = context.callFunction(api[name], context.undefined, ...handles)
     if (r.error) return { error: r.error }
     const value = context.typeof(r.value) === 'string' ? context.getString(r.value) : undefined
     r.value.dispose()
     return { value }
   } finally {
-    if (argHandle !== undefined) argHandle.dispose()
-    if (secondHandle !== undefined) secondHandle.dispose()
+    handles.forEach((handle) => handle.dispose())
   }
 }
 
