@@ -27,16 +27,17 @@ export function takeScriptEngine(): ScriptEngine {
   return engine
 }
 
-/** Closes the prewarmed engine, if any: the run has no script. */
+/** Closes the prewarmed engine, if any: the run did not take it. */
 export async function discardPrewarmedEngine(): Promise<void> {
   const engine = early
   early = undefined
   await engine?.close()
 }
 
+// The bytes searched as they are, not decoded: the CLI reads and parses the file again when it loads it.
 function mayHaveScripts(target: string): boolean {
   try {
-    return readFileSync(target, 'utf8').includes('"listen"')
+    return readFileSync(target).includes('"listen"')
   } catch {
     return true
   }

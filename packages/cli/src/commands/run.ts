@@ -75,7 +75,7 @@ export async function runCommand(
   try {
     return await runAndReport(file, options, terminal)
   } finally {
-    // Bad input stopped the command before the run: the engine bin/courier.js started is not wanted.
+    // The engine bin/courier.js started and the run did not take (no script in it, or bad input first).
     void discardPrewarmedEngine()
   }
 }
@@ -123,7 +123,6 @@ async function runAndReport(file: string, options: RunCommandOptions, terminal: 
     : undefined
   // Started by bin/courier.js as the process started, when it could (prewarm-script-engine.ts).
   const scriptEngine = needsScripts ? takeScriptEngine() : undefined
-  if (!needsScripts) await discardPrewarmedEngine()
   // Ctrl-C and --timeout stop the run between (or during) requests; the summary and reports still come out.
   const controller = new AbortController()
   const interrupt = () => controller.abort(new Error('interrupted'))

@@ -1,4 +1,4 @@
-import type { RunEvent, RunFailure, TestResult } from '@courier/core'
+import type { RunEvent, RunFailure, ScriptRequestEvent, TestResult } from '@courier/core'
 import { formatBytes } from '../format-bytes.js'
 import type { Colors } from '../terminal.js'
 import { asciiSymbols, unicodeSymbols, type CliSymbols } from './cli-symbols.js'
@@ -142,7 +142,7 @@ function requestLine(
 }
 
 function nestedRequestLine(
-  event: Extract<RunEvent, { type: 'script:request' }>,
+  event: ScriptRequestEvent,
   colors: Colors,
   symbols: CliSymbols,
 ): string {

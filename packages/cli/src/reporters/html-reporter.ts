@@ -1,4 +1,4 @@
-import type { RunEvent, RunFailure, RunStats, TestResult } from '@courier/core'
+import type { RunEvent, RunFailure, RunStats, ScriptRequestEvent, TestResult } from '@courier/core'
 import { formatBytes } from '../format-bytes.js'
 import { escapeHtml as h } from './escape-html.js'
 import { formatDuration } from './format-duration.js'
@@ -19,7 +19,7 @@ interface Execution {
   skipped: boolean
   assertions: TestResult[]
   /** What the item's scripts sent with `pm.sendRequest`. */
-  scriptRequests: Extract<RunEvent, { type: 'script:request' }>[]
+  scriptRequests: ScriptRequestEvent[]
 }
 
 /**
