@@ -206,7 +206,7 @@ export class Workspace implements WorkspaceStore {
    */
   async saveCollections(saves: readonly WorkspaceCollection[]): Promise<WorkspaceCollection[]> {
     const changes: FileChange[] = []
-    const layouts = saves.map(({ dir, collection: next }) => {
+    const saved = saves.map(({ dir, collection: next }) => {
       const loaded = this.#collections.get(dir)
       if (loaded === undefined) throw new TypeError(`not a collection of this workspace: ${dir}`)
       const layout = indexLayout(layoutCollection(next))
@@ -217,13 +217,12 @@ export class Workspace implements WorkspaceStore {
       }
       for (const path of loaded.layout.keys())
         if (!layout.has(path)) this.#stage(changes, `${dir}/${path}`, null)
-      return layout
+      return { dir, collection: next, layout }
     })
     await this.#commit(changes)
-    return saves.map(({ dir, collection }, index) => {
-      const layout = layouts[index]
-      if (layout !== undefined) this.#collections.set(dir, { dir, collection, layout })
-      return { dir, collection }
+    return saved.map((loaded) => {
+      this.#collections.set(loaded.dir, loaded)
+      return { dir: loaded.dir, collection: loaded.collection }
     })
   }
 
