@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { ApiError, api } from './api/api-client'
 import type {
   Auth,
@@ -819,58 +819,60 @@ export function App() {
               <p className="hint welcome">Open a request from the sidebar, or import a collection.</p>
             )}
             <TabBar tabs={tabs} active={active} onActivate={setActive} onClose={closeTab}>
-              {current?.kind === 'item' &&
-                (current.error !== undefined ? (
-                  <p role="alert">{current.error}</p>
-                ) : current.draft === undefined ? (
-                  <p className="hint">Loading…</p>
-                ) : (
-                  <RequestEditor
-                    key={current.key}
-                    collectionId={current.collectionId}
-                    item={current.draft}
-                    onChange={(draft) => patchTab(current.key, (old) => ({ ...old, draft }) as ItemTab)}
-                    onSend={() => send(current.key)}
-                    sending={current.sending === true}
-                    result={current.result}
-                    dark={dark}
-                    environment={environment}
-                    oauth2={oauth2For(current.collectionId, current.itemId)}
-                    example={current.example}
-                    onExample={(example) => patchTab(current.key, (old) => ({ ...old, example }) as ItemTab)}
-                    onSaveExample={
-                      current.result?.historyId === undefined
-                        ? undefined
-                        : (name) =>
-                            api
-                              .saveExample(
-                                current.collectionId,
-                                current.itemId,
-                                current.result?.historyId ?? '',
-                                name,
-                              )
-                              .then(async () => {
-                                if (!isDirty(current)) await loadItemTab(current)
-                                setNotice({ kind: 'status', text: `Saved example “${name}”` })
-                              })
-                    }
-                  />
-                ))}
-              {current?.kind === 'collection' &&
-                (current.error !== undefined ? (
-                  <p role="alert">{current.error}</p>
-                ) : current.draft === undefined ? (
-                  <p className="hint">Loading…</p>
-                ) : (
-                  <CollectionEditor
-                    key={current.key}
-                    name={current.name}
-                    fields={current.draft}
-                    onChange={(draft) => patchTab(current.key, (old) => ({ ...old, draft }) as CollectionTab)}
-                    dark={dark}
-                    oauth2={oauth2For(current.collectionId, undefined)}
-                  />
-                ))}
+              {current?.kind === 'item' && (
+                <Loaded tab={current}>
+                  {(item) => (
+                    <RequestEditor
+                      key={current.key}
+                      collectionId={current.collectionId}
+                      item={item}
+                      onChange={(draft) => patchTab(current.key, (old) => ({ ...old, draft }) as ItemTab)}
+                      onSend={() => send(current.key)}
+                      sending={current.sending === true}
+                      result={current.result}
+                      dark={dark}
+                      environment={environment}
+                      oauth2={oauth2For(current.collectionId, current.itemId)}
+                      example={current.example}
+                      onExample={(example) =>
+                        patchTab(current.key, (old) => ({ ...old, example }) as ItemTab)
+                      }
+                      onSaveExample={
+                        current.result?.historyId === undefined
+                          ? undefined
+                          : (name) =>
+                              api
+                                .saveExample(
+                                  current.collectionId,
+                                  current.itemId,
+                                  current.result?.historyId ?? '',
+                                  name,
+                                )
+                                .then(async () => {
+                                  if (!isDirty(current)) await loadItemTab(current)
+                                  setNotice({ kind: 'status', text: `Saved example “${name}”` })
+                                })
+                      }
+                    />
+                  )}
+                </Loaded>
+              )}
+              {current?.kind === 'collection' && (
+                <Loaded tab={current}>
+                  {(fields) => (
+                    <CollectionEditor
+                      key={current.key}
+                      name={current.name}
+                      fields={fields}
+                      onChange={(draft) =>
+                        patchTab(current.key, (old) => ({ ...old, draft }) as CollectionTab)
+                      }
+                      dark={dark}
+                      oauth2={oauth2For(current.collectionId, undefined)}
+                    />
+                  )}
+                </Loaded>
+              )}
               {current?.kind === 'environment' && (
                 <EnvironmentEditor
                   key={current.key}
@@ -926,4 +928,11 @@ export function App() {
       </div>
     </VariablesContext.Provider>
   )
+}
+
+/** A tab whose content is loaded from the server: its error, "Loading…", or what its draft makes. */
+function Loaded<T>(props: { tab: { error?: string; draft?: T }; children: (draft: T) => ReactNode }) {
+  if (props.tab.error !== undefined) return <p role="alert">{props.tab.error}</p>
+  if (props.tab.draft === undefined) return <p className="hint">Loading…</p>
+  return <>{props.children(props.tab.draft)}</>
 }
