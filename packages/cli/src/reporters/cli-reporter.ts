@@ -141,11 +141,7 @@ function requestLine(
   return `${head}  ${tail}  ${colors.dim(event.item.path)}`
 }
 
-function nestedRequestLine(
-  event: ScriptRequestEvent,
-  colors: Colors,
-  symbols: CliSymbols,
-): string {
+function nestedRequestLine(event: ScriptRequestEvent, colors: Colors, symbols: CliSymbols): string {
   const { response } = event
   let tail: string
   if (event.error !== undefined) tail = colors.red(`${symbols.fail} ${event.error.message}`)
