@@ -1,6 +1,5 @@
 import {
   collectSecrets,
-  createAuthHandler,
   createCookieJar,
   createDynamicVariables,
   createUndiciTransport,
@@ -97,7 +96,6 @@ export async function sendCommand(
       transport,
       cookies: createCookieJar(),
       authorize: {
-        createHandler: createAuthHandler,
         context: {
           clock: systemClock,
           random: systemRandom,

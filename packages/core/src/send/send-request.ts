@@ -1,4 +1,5 @@
 import type { AuthContext, CreateAuthHandler } from '../auth/index.js'
+import { createAuthHandler } from '../auth/index.js'
 import { AppError } from '../errors/index.js'
 import type {
   CookieStore,
@@ -21,8 +22,11 @@ export interface SendRequestOptions {
   transport: Transport
   /** Cookies are sent and stored here unless the request disables them; none without a jar. */
   cookies?: CookieStore
-  /** Builds the auth handler for `auth` (core's `createAuthHandler`) and what it may use. */
-  authorize?: { createHandler: CreateAuthHandler; context: AuthContext }
+  /**
+   * What the request's auth may use (a clock, files, the OAuth 2.0 token store…); without it, the request goes
+   * unsigned. `createHandler` replaces core's `createAuthHandler` (tests).
+   */
+  authorize?: { context: AuthContext; createHandler?: CreateAuthHandler }
   clock?: Clock
   signal?: AbortSignal
 }
@@ -45,7 +49,7 @@ export async function sendRequest(input: SendInput, options: SendRequestOptions)
   const handler =
     input.auth === undefined || options.authorize === undefined
       ? undefined
-      : options.authorize.createHandler(input.auth, options.authorize.context)
+      : (options.authorize.createHandler ?? createAuthHandler)(input.auth, options.authorize.context)
   const session: TransportSession | undefined = handler?.needsSession
     ? options.transport.session()
     : undefined

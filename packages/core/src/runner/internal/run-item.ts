@@ -1,4 +1,3 @@
-import { createAuthHandler } from '../../auth/index.js'
 import { isAppError, type AppError } from '../../errors/index.js'
 import { prepareRequest, type PrepareResult } from '../../http/index.js'
 import { createScriptCookieJar, type TestResult } from '../../sandbox/index.js'
@@ -81,7 +80,6 @@ export async function* runItem(ctx: ItemContext): AsyncGenerator<RunEvent, ItemO
       transport: options.transport,
       cookies: ctx.cookies,
       authorize: {
-        createHandler: createAuthHandler,
         context: {
           clock: options.clock,
           random: options.random,

@@ -1,4 +1,3 @@
-import { createAuthHandler } from '../../auth/index.js'
 import type { Collection, Item, RequestObject } from '../../collection/index.js'
 import { isAppError } from '../../errors/index.js'
 import type { CookieRecord, CookieStore } from '../../http/index.js'
@@ -56,7 +55,6 @@ export function createScriptHost(
           transport: options.transport,
           cookies: ctx.cookies,
           authorize: {
-            createHandler: createAuthHandler,
             context: { clock: options.clock, random: options.random, files: options.files },
           },
           clock: options.clock,

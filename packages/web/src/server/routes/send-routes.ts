@@ -3,7 +3,6 @@
 // every send, answered or not, is recorded in the history with source `ui`.
 import {
   bodyJson,
-  createAuthHandler,
   createDynamicVariables,
   hasScripts,
   isAppError,
@@ -80,7 +79,6 @@ export function sendRoutes(ctx: UiContext): Hono {
         cookies: ctx.cookies,
         clock: options.clock,
         authorize: {
-          createHandler: createAuthHandler,
           context: {
             clock: options.clock,
             random: options.random,
