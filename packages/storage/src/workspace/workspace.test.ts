@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Collection } from '@courier/core'
@@ -132,6 +132,25 @@ describe('Workspace', () => {
     const files = await filesUnder(dir)
     expect(files).toContain(`${dir}/Orders/All orders.request.yaml`)
     expect(files).not.toContain(`${dir}/Orders/List orders.request.yaml`)
+  })
+
+  it('leaves a write in progress alone when it reads a folder, and removes only a temporary file left long ago', async () => {
+    const ws = await Workspace.init(root)
+    const { dir } = await ws.addCollection(sample())
+    // Another writer between its temporary file and its rename: a reload or an open must not take the file away.
+    const inFlight = join(root, dir, 'Orders', '.List orders.request.yaml.0123456789ab.tmp')
+    const abandoned = join(root, dir, 'Orders', '.Create order.request.yaml.ba9876543210.tmp')
+    await writeFile(inFlight, 'name: half written\n')
+    await writeFile(abandoned, 'name: left by a crash\n')
+    const dayAgo = new Date(Date.now() - 24 * 60 * 60 * 1000)
+    await utimes(abandoned, dayAgo, dayAgo)
+    await ws.reload()
+    const reopened = await Workspace.open(root)
+    expect(existsSync(inFlight)).toBe(true)
+    expect(existsSync(abandoned)).toBe(false)
+    // Neither is part of the collection.
+    const orders = reopened.collection('Shop API').collection.item[0] as { item: Collection['item'] }
+    expect(orders.item.map((item) => item.name)).toEqual(['List orders', 'Create order'])
   })
 
   it('refuses a stale write: another process changed the file since it was read', async () => {

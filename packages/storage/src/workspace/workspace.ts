@@ -4,7 +4,7 @@
 // writes them through one file transaction (atomic, journalled, refused when a file changed on disk meanwhile).
 import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync, type Dirent } from 'node:fs'
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import type { Collection, Environment, WorkspaceStore } from '@courier/core'
 import { AppError } from '@courier/core'
@@ -62,6 +62,14 @@ interface LoadedCollection extends WorkspaceCollection {
 
 const collectionFile = /\.(request|example)\.ya?ml$|(^|\/)definition\.ya?ml$/
 const temporaryFile = /^\..+\.[0-9a-f]{12}\.tmp$/
+// A write's temporary file lives for milliseconds (seconds for a large file on a slow disk); older than this, no writer
+// owns it any more.
+const abandonedAfterMs = 60 * 60 * 1000
+
+async function removeAbandoned(path: string): Promise<void> {
+  const stats = await stat(path).catch(() => undefined)
+  if (stats !== undefined && Date.now() - stats.mtimeMs > abandonedAfterMs) await rm(path, { force: true })
+}
 const environmentFile = /\.environment\.ya?ml$/
 const globalsFile = /\.globals\.ya?ml$/
 
@@ -424,8 +432,9 @@ export class Workspace implements WorkspaceStore {
       const full = join(entry.parentPath, entry.name)
       const path = relative(folder, full).split(sep).join('/')
       if (temporaryFile.test(entry.name)) {
-        // Left by a process killed mid-write: never part of the workspace.
-        await rm(full, { force: true })
+        // Never part of the workspace. One may belong to a write in progress (this process's own transaction, the
+        // CLI's, another window's), so only one left long ago by a process killed mid-write is removed.
+        await removeAbandoned(full)
         continue
       }
       if (!collectionFile.test(path)) continue
