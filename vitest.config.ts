@@ -38,6 +38,9 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // What the page did reaches the disk and the server through another process: under the full suite's
+          // load that can take longer than expect.poll's default second.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },

@@ -23,7 +23,9 @@ export function CollectionTree(props: CollectionTreeProps) {
   const { rows, actions } = props
   const scroller = useRef<HTMLDivElement>(null)
   const [focus, setFocus] = useState(0)
-  const [dragged, setDragged] = useState<TreeRow | undefined>(undefined)
+  // The row being dragged, in a ref: dragover and drop read it at once, where state would be seen only after the
+  // next render, and a quick drag (a loaded machine, a test) ends before that, so the drop was refused.
+  const dragged = useRef<TreeRow | undefined>(undefined)
   const [dropKey, setDropKey] = useState<string | undefined>(undefined)
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -132,16 +134,16 @@ export function CollectionTree(props: CollectionTreeProps) {
                 actions.menu(row, { x: event.clientX, y: event.clientY })
               }}
               onDragStart={(event) => {
-                setDragged(row)
+                dragged.current = row
                 event.dataTransfer.effectAllowed = 'move'
                 event.dataTransfer.setData('text/plain', row.name)
               }}
               onDragEnd={() => {
-                setDragged(undefined)
+                dragged.current = undefined
                 setDropKey(undefined)
               }}
               onDragOver={(event) => {
-                if (dragged === undefined || dragged.key === row.key) return
+                if (dragged.current === undefined || dragged.current.key === row.key) return
                 event.preventDefault()
                 setDropKey(row.key)
               }}
@@ -149,8 +151,9 @@ export function CollectionTree(props: CollectionTreeProps) {
               onDrop={(event) => {
                 event.preventDefault()
                 setDropKey(undefined)
-                if (dragged !== undefined && dragged.key !== row.key) actions.move(dragged, row)
-                setDragged(undefined)
+                const moving = dragged.current
+                dragged.current = undefined
+                if (moving !== undefined && moving.key !== row.key) actions.move(moving, row)
               }}
             >
               {row.kind !== 'request' ? (
