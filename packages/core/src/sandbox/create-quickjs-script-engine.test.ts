@@ -176,7 +176,11 @@ describe('createQuickJsScriptEngine', () => {
 
   it('stops unbounded allocation at the memory limit', async () => {
     const out = await run('let a = []; for (;;) a.push(new Uint8Array(1e6))')
-    expect(out.error).toMatchObject({ kind: 'memory' })
+    expect(out.error).toMatchObject({
+      kind: 'memory',
+      name: 'MemoryError',
+      message: 'the script used more than its 32 MiB of memory',
+    })
     await expectStillWorks()
   })
 

@@ -20,6 +20,8 @@ export const workerSource: string = String.raw`
 'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
 const { quickjsPath, chaiBundle, pmLayer, memoryLimitBytes, maxStackBytes } = workerData
+// The limit as a person reads it in an error: 64 MiB, not 67108864 bytes.
+const memoryLimit = memoryLimitBytes % 1048576 === 0 ? memoryLimitBytes / 1048576 + ' MiB' : memoryLimitBytes + ' bytes'
 const { libraryBundles, moduleLoader, extensions } = workerData
 let QuickJS = null
 let runtime = null
@@ -171,7 +173,7 @@ function classify(e, phase, timeoutMs) {
   const name = isObject && typeof e.name === 'string' ? e.name : 'Error'
   const message = isObject && typeof e.message === 'string' ? e.message : String(e)
   if (name === 'InternalError' && /out of memory/.test(message)) {
-    return { kind: 'memory', name: 'MemoryError', message: 'the script used more than ' + memoryLimitBytes + ' bytes' }
+    return { kind: 'memory', name: 'MemoryError', message: 'the script used more than its ' + memoryLimit + ' of memory' }
   }
   const error = { kind: phase === 'compile' && name === 'SyntaxError' ? 'syntax' : 'exception', name, message }
   const line = lineOf(e)
