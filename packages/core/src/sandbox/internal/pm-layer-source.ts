@@ -891,9 +891,14 @@ export const pmLayerSource: string = String.raw`
         sameAccessor)
     }
   }
-  // A list of guarded objects, its snapshot and its generated check: put(), once nothing more is guarded.
-  function guard(guarded) {
-    var snapshots = snapshot(guarded), unchanged = compileUnchanged(guarded, snapshots)
+  // A list of guarded objects and its snapshot, once nothing more is guarded: put() brings back what changed. After
+  // every script (pm, postman, console) the generated check comes first; the built-ins are put back only when a run
+  // ends, where walking them (~1 ms) costs less than compiling their check (~15 ms for each new context, on the first
+  // script's path).
+  function guard(guarded, afterEveryScript) {
+    var snapshots = snapshot(guarded)
+    if (!afterEveryScript) return function () { restore(guarded, snapshots) }
+    var unchanged = compileUnchanged(guarded, snapshots)
     return function () { if (!unchanged()) restore(guarded, snapshots) }
   }
   var resetRun = null, resetScript = null
@@ -911,8 +916,8 @@ export const pmLayerSource: string = String.raw`
     },
     baseline: function () {
       if (resetRun !== null) throw new Error('the baseline is taken once')
-      resetRun = guard(runGuarded)
-      resetScript = guard(scriptGuarded)
+      resetRun = guard(runGuarded, false)
+      resetScript = guard(scriptGuarded, true)
     },
     // legacy: whether the script can see the legacy parameters made from the scopes and the request (request,
     // environment, globals, data, responseHeaders): the worker tells from its source. When it cannot, they stay
