@@ -2,20 +2,20 @@
 // runs once uses the baseline compiler (Liftoff) only, for undici's HTTP parser and the QuickJS sandbox alike;
 // COURIER_WASM_OPTIMIZE=1 gives V8 back its optimising tier. V8 itself says which compiler built each function
 // (--trace-wasm-compilation-times, on stdout).
-import { spawn } from 'node:child_process'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEchoServer, type EchoServer } from '@courier/testkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { courierBin, repoRoot } from './run-cli.js'
+import { runCli } from './run-cli.js'
 
 let echo: EchoServer
+let folder: string
 let collection: string
 
 beforeAll(async () => {
   echo = await startEchoServer()
-  const folder = await mkdtemp(join(tmpdir(), 'courier-wasm-'))
+  folder = await mkdtemp(join(tmpdir(), 'courier-wasm-'))
   collection = join(folder, 'scripted.postman_collection.json')
   await writeFile(
     collection,
@@ -42,21 +42,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await echo.close()
+  await rm(folder, { recursive: true, force: true })
 })
 
 /** Runs the CLI under V8's compilation trace: how many functions each compiler built, and the exit code. */
 async function compilers(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, ['--trace-wasm-compilation-times', courierBin, ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, NO_COLOR: '1', COURIER_WASM_OPTIMIZE: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-  child.stderr.resume()
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject)
-    child.on('close', resolve)
+  const { code, stdout } = await runCli(args, {
+    nodeFlags: ['--trace-wasm-compilation-times'],
+    env: { COURIER_WASM_OPTIMIZE: '', ...env },
   })
   const count = (compiler: string) =>
     stdout.split('\n').filter((line) => line.includes(`using ${compiler},`)).length

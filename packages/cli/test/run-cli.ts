@@ -17,15 +17,15 @@ export interface CliResult {
   stderr: string
 }
 
-/** Spawns `node bin/courier.js …args` with colour off and returns its exit code and output. */
+/** Spawns `node bin/courier.js …args` (node's own flags first, if any) with colour off; its exit code and output. */
 export async function runCli(
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; nodeFlags?: readonly string[] } = {},
 ) {
   if (!existsSync(new URL('../dist/main.js', import.meta.url))) {
     throw new Error('packages/cli/dist is missing: run `npm run build` before the CLI tests')
   }
-  const child = spawn(process.execPath, [courierBin, ...args], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), courierBin, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
     stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
