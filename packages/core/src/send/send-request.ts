@@ -1,5 +1,4 @@
-import type { AuthContext, CreateAuthHandler } from '../auth/index.js'
-import { createAuthHandler } from '../auth/index.js'
+import { createAuthHandler, type AuthContext, type CreateAuthHandler } from '../auth/index.js'
 import { AppError } from '../errors/index.js'
 import type {
   CookieStore,

@@ -62,6 +62,9 @@ interface LoadedCollection extends WorkspaceCollection {
 
 const collectionFile = /\.(request|example)\.ya?ml$|(^|\/)definition\.ya?ml$/
 const temporaryFile = /^\..+\.[0-9a-f]{12}\.tmp$/
+const environmentFile = /\.environment\.ya?ml$/
+const globalsFile = /\.globals\.ya?ml$/
+
 // A write's temporary file lives for milliseconds (seconds for a large file on a slow disk); older than this, no writer
 // owns it any more.
 const abandonedAfterMs = 60 * 60 * 1000
@@ -70,8 +73,6 @@ async function removeAbandoned(path: string): Promise<void> {
   const stats = await stat(path).catch(() => undefined)
   if (stats !== undefined && Date.now() - stats.mtimeMs > abandonedAfterMs) await rm(path, { force: true })
 }
-const environmentFile = /\.environment\.ya?ml$/
-const globalsFile = /\.globals\.ya?ml$/
 
 /**
  * An open workspace. Reads everything on `open`; each write goes straight to disk and refuses to overwrite a file
